@@ -1,0 +1,15 @@
+namespace AppealBot.Conversation;
+
+/// <summary>What a user did, stripped of transport details.</summary>
+internal abstract record UserInput;
+
+/// <summary>A command such as <c>/start payload</c>; <see cref="Name"/> is lower case without the slash or @bot suffix.</summary>
+internal sealed record CommandInput(string Name, string Argument) : UserInput;
+
+internal sealed record TextInput(string Text) : UserInput;
+
+/// <summary>An inline button press: the button's data and the message it belonged to.</summary>
+internal sealed record ButtonInput(string Data, int MessageId) : UserInput;
+
+/// <summary>Anything else a user can send (photo, sticker, voice, …) that the bot does not read.</summary>
+internal sealed record UnsupportedInput(string Kind) : UserInput;

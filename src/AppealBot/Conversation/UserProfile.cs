@@ -1,0 +1,41 @@
+using AppealBot.Localization;
+
+namespace AppealBot.Conversation;
+
+/// <summary>What the bot remembers about one Telegram user.</summary>
+internal sealed class UserProfile
+{
+    public required long Id { get; init; }
+
+    public required long ChatId { get; set; }
+
+    public required Language Language { get; set; }
+
+    /// <summary>True once the user picked a language; from then on Telegram's language_code is ignored.</summary>
+    public bool LanguageChosen { get; set; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public static UserProfile New(long id, long chatId, string? telegramLanguageCode, DateTimeOffset now) => new()
+    {
+        Id = id,
+        ChatId = chatId,
+        Language = Languages.FromTelegramCode(telegramLanguageCode),
+        CreatedAt = now,
+    };
+
+    /// <summary>Follows the Telegram app's language until the user chooses one explicitly.</summary>
+    public void FollowTelegramLanguage(string? telegramLanguageCode)
+    {
+        if (!LanguageChosen && !string.IsNullOrWhiteSpace(telegramLanguageCode))
+        {
+            Language = Languages.FromTelegramCode(telegramLanguageCode);
+        }
+    }
+
+    public void ChooseLanguage(Language language)
+    {
+        Language = language;
+        LanguageChosen = true;
+    }
+}

@@ -1,0 +1,65 @@
+using AppealBot.Conversation;
+using AppealBot.Reminders;
+using AppealBot.Storage;
+using AppealBot.Telegram;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace AppealBot.Hosting;
+
+internal static class AppealBotServices
+{
+    private const string TelegramHttpClient = "telegram";
+
+    /// <summary>Storage and the conversation: everything the bot needs whatever carries the messages.</summary>
+    public static IServiceCollection AddAppealBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+
+        var connectionString = configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db";
+        services.AddSingleton(new Database(connectionString));
+        services.AddSingleton<Migrator>();
+        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<UserStatusStore>();
+        services.AddSingleton<HandledUpdates>();
+        services.AddHostedService<HandledUpdatePruner>();
+
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateOnStart();
+        services.AddSingleton<UpdateHandler>();
+        return services;
+    }
+
+    /// <summary>The Telegram transport: the Bot API client, the polling loop and the reply sender.</summary>
+    public static IServiceCollection AddTelegramTransport(this IServiceCollection services)
+    {
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+
+        services.AddKeyedSingleton(TelegramHttpClient, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
+            // Longer than the long-poll timeout, so a quiet getUpdates is not mistaken for a dead connection.
+            return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds + 20) };
+        });
+        services.AddSingleton<ITelegramBotClient>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var http = sp.GetRequiredKeyedService<HttpClient>(TelegramHttpClient);
+            return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken!, options.ApiBaseUrl), http);
+        });
+
+        services.AddSingleton<IReplySender, TelegramReplySender>();
+        services.AddSingleton<BotStartup>();
+        services.AddSingleton<UpdateBatchRunner>();
+        services.AddHostedService<UpdatePoller>();
+        return services;
+    }
+}

@@ -1,0 +1,9 @@
+namespace AppealBot.Hosting;
+
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int BadConfiguration = 2;
+    public const int TokenRejected = 3;
+    public const int DatabaseUnusable = 4;
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace AppealBot.Hosting;
+
+/// <summary>Checks the Telegram settings with messages an operator can act on, each naming the variable to fix.</summary>
+internal sealed partial class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelegramOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.BotToken))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{TelegramOptions.TokenVariable} is not set: put the token from @BotFather into the environment variable {TelegramOptions.TokenVariable} (or try the bot without one: dotnet run --project src/AppealBot -- chat).");
+        }
+
+        if (!TokenShape().IsMatch(options.BotToken))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{TelegramOptions.TokenVariable} does not look like a bot token (digits, a colon, then letters, digits, '_' or '-'): copy it again from @BotFather.");
+        }
+
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        {
+            return ValidateOptionsResult.Fail("Telegram__ApiBaseUrl must be an http(s) URL such as https://api.telegram.org.");
+        }
+
+        if (options.PollTimeoutSeconds is < 0 or > 50)
+        {
+            return ValidateOptionsResult.Fail("Telegram__PollTimeoutSeconds must be between 0 and 50.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+
+    [GeneratedRegex(@"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")]
+    private static partial Regex TokenShape();
+}
+
+internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BotOptions options) =>
+        options.MaxConcurrentUsers is < 1 or > 256
+            ? ValidateOptionsResult.Fail("Bot__MaxConcurrentUsers must be between 1 and 256.")
+            : ValidateOptionsResult.Success;
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net;
+using System.Resources;
+using System.Text;
+
+namespace AppealBot.Localization;
+
+/// <summary>
+/// The texts of one language. Templates are Telegram HTML with named placeholders (<c>{order}</c>);
+/// every argument is HTML-escaped unless it is already <see cref="Html"/>.
+/// </summary>
+internal sealed class Localizer
+{
+    internal static readonly ResourceManager Resources =
+        new("AppealBot.Localization.Strings", typeof(Localizer).Assembly);
+
+    private static readonly Localizer[] ByLanguage = [.. Enum.GetValues<Language>().Select(l => new Localizer(l))];
+
+    private Localizer(Language language)
+    {
+        Language = language;
+        Culture = language.Culture();
+    }
+
+    public Language Language { get; }
+
+    public CultureInfo Culture { get; }
+
+    public static Localizer For(Language language) => ByLanguage[(int)language];
+
+    public string this[string key] => Template(key);
+
+    public string Get(string key, params (string Name, object? Value)[] args) => Fill(Template(key), args);
+
+    /// <summary>Picks the plural form for <paramref name="count"/>; the template sees it as <c>{count}</c>.</summary>
+    public string Plural(string key, long count, params (string Name, object? Value)[] args)
+    {
+        var category = PluralRules.For(Language, count);
+        var template = TryTemplate(key + category.Suffix()) ?? Template(key + PluralCategory.Other.Suffix());
+        return Fill(template, [("count", count), .. args]);
+    }
+
+    public string Date(DateOnly date) => date.ToString(Template("format.date"), Culture);
+
+    public string Amount(decimal amount) => amount.ToString("#,0.##", Culture);
+
+    public string Format(object? value) => value switch
+    {
+        null => string.Empty,
+        Html html => html.Value,
+        DateOnly date => WebUtility.HtmlEncode(Date(date)),
+        IFormattable formattable => WebUtility.HtmlEncode(formattable.ToString(null, Culture)),
+        _ => WebUtility.HtmlEncode(value.ToString() ?? string.Empty),
+    };
+
+    private string Template(string key) =>
+        TryTemplate(key) ?? throw new MissingTextException(key, Language);
+
+    private string? TryTemplate(string key) => Resources.GetString(key, Culture);
+
+    private string Fill(string template, (string Name, object? Value)[] args)
+    {
+        if (args.Length == 0)
+        {
+            return template;
+        }
+
+        var result = new StringBuilder(template.Length + 64);
+        var position = 0;
+        while (position < template.Length)
+        {
+            var open = template.IndexOf('{', position);
+            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                result.Append(template, position, template.Length - position);
+                break;
+            }
+
+            result.Append(template, position, open - position);
+            var name = template.AsSpan(open + 1, close - open - 1);
+            var found = false;
+            foreach (var arg in args)
+            {
+                if (name.SequenceEqual(arg.Name))
+                {
+                    result.Append(Format(arg.Value));
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                result.Append(template, open, close - open + 1);
+            }
+
+            position = close + 1;
+        }
+
+        return result.ToString();
+    }
+}
+
+internal sealed class MissingTextException(string key, Language language)
+    : Exception($"Text '{key}' is missing for language '{language.Code()}'.");

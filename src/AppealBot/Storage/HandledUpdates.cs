@@ -1,0 +1,23 @@
+using Dapper;
+
+namespace AppealBot.Storage;
+
+/// <summary>Housekeeping of the handled-update ids that make handling exactly-once.</summary>
+internal sealed class HandledUpdates(Database database, TimeProvider time)
+{
+    /// <summary>Forgets ids older than Telegram could ever redeliver.</summary>
+    public async Task<int> PruneAsync(TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var cutoff = (time.GetUtcNow() - olderThan).ToUnixTimeMilliseconds();
+        return await connection.ExecuteAsync("DELETE FROM handled_updates WHERE handled_at < @cutoff;", new { cutoff });
+    }
+
+    /// <summary>Telegram's ids are positive; locally made updates count down from -1 so the two never meet.</summary>
+    public async Task<int> NextLocalIdAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var lowest = await connection.ExecuteScalarAsync<long?>("SELECT MIN(update_id) FROM handled_updates;") ?? 0;
+        return (int)Math.Min(lowest, 0) - 1;
+    }
+}

@@ -1,0 +1,16 @@
+using Dapper;
+
+namespace AppealBot.Storage;
+
+/// <summary>Records what Telegram tells us about a user outside of their updates.</summary>
+internal sealed class UserStatusStore(Database database, TimeProvider time)
+{
+    /// <summary>Telegram answered 403 for this chat: the user blocked the bot or deleted the account.</summary>
+    public async Task MarkBlockedAsync(long chatId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE users SET blocked_at = @at WHERE chat_id = @chatId AND blocked_at IS NULL;",
+            new { chatId, at = time.GetUtcNow().ToUnixTimeMilliseconds() });
+    }
+}

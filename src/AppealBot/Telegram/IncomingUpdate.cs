@@ -1,0 +1,57 @@
+using AppealBot.Conversation;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace AppealBot.Telegram;
+
+/// <summary>The parts of a Telegram update the bot acts on: who, where, and what they did.</summary>
+internal sealed record IncomingUpdate(
+    long UpdateId,
+    long UserId,
+    long ChatId,
+    string? LanguageCode,
+    UserInput Input,
+    string? CallbackQueryId,
+    int? PressedMessageId)
+{
+    /// <summary>Null for updates that are not a user talking to the bot in a private chat.</summary>
+    public static IncomingUpdate? From(Update update) => update switch
+    {
+        { Message: { From: { } from, Chat.Type: ChatType.Private } message } =>
+            new(update.Id, from.Id, message.Chat.Id, from.LanguageCode, ReadMessage(message), null, null),
+        { CallbackQuery: { From: { } from, Message: { Chat.Type: ChatType.Private } message } query } =>
+            new(update.Id, from.Id, message.Chat.Id, from.LanguageCode, new ButtonInput(query.Data ?? string.Empty, message.Id), query.Id, message.Id),
+        _ => null,
+    };
+
+    private static UserInput ReadMessage(Message message)
+    {
+        if (message.Text is { } text)
+        {
+            return (UserInput?)TryReadCommand(text) ?? new TextInput(text);
+        }
+
+        return new UnsupportedInput(message.Type.ToString());
+    }
+
+    /// <summary>Reads "/name@BotName argument"; a slash followed by anything else is plain text.</summary>
+    private static CommandInput? TryReadCommand(string text)
+    {
+        if (text.Length < 2 || text[0] != '/')
+        {
+            return null;
+        }
+
+        var end = text.IndexOfAny([' ', '\n', '\t']);
+        var head = end < 0 ? text[1..] : text[1..end];
+        var at = head.IndexOf('@', StringComparison.Ordinal);
+        var name = at < 0 ? head : head[..at];
+        if (name.Length == 0 || name.Length > 32 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            return null;
+        }
+
+        var argument = end < 0 ? string.Empty : text[(end + 1)..].Trim();
+        return new CommandInput(name.ToLowerInvariant(), argument);
+    }
+}

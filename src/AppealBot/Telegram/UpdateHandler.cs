@@ -1,0 +1,72 @@
+using AppealBot.Conversation;
+using AppealBot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace AppealBot.Telegram;
+
+/// <summary>
+/// Handles one update end to end: read the user, let the conversation answer, commit the new state
+/// together with the update id, and only then deliver the replies.
+/// </summary>
+internal sealed partial class UpdateHandler(
+    Database database,
+    TimeProvider time,
+    ILogger<UpdateHandler> logger)
+{
+    /// <summary>
+    /// True when the update is done with (handled now, handled before, or not for us) and may be confirmed
+    /// to Telegram; false when its effects could not be stored and Telegram must deliver it again.
+    /// </summary>
+    public async Task<bool> HandleAsync(Update update, IReplySender replies, CancellationToken cancellationToken)
+    {
+        var incoming = IncomingUpdate.From(update);
+        if (incoming is null)
+        {
+            LogIgnored(update.Id, update.Type);
+            return true;
+        }
+
+        Turn turn;
+        try
+        {
+            await using var transaction = await UpdateTransaction.BeginAsync(database, cancellationToken);
+            if (await transaction.WasHandledAsync(update.Id))
+            {
+                LogDuplicate(update.Id);
+                return true;
+            }
+
+            var now = time.GetUtcNow();
+            var user = await transaction.FindUserAsync(incoming.UserId)
+                       ?? UserProfile.New(incoming.UserId, incoming.ChatId, incoming.LanguageCode, now);
+            user.ChatId = incoming.ChatId;
+            user.FollowTelegramLanguage(incoming.LanguageCode);
+
+            turn = Dialogue.Handle(user, incoming.Input);
+
+            await transaction.SaveUserAsync(user, now);
+            await transaction.MarkHandledAsync(update.Id, now);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            LogStorageFailed(update.Id, e.SqliteErrorCode, e.SqliteExtendedErrorCode);
+            return false;
+        }
+
+        await replies.DeliverAsync(incoming, turn, cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} ({Kind}) is not for this bot; ignored")]
+    private partial void LogIgnored(long updateId, UpdateType kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId} was already handled; skipped")]
+    private partial void LogDuplicate(long updateId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} could not be stored (SQLite error {Code}/{ExtendedCode}); it stays unconfirmed and will be handled again")]
+    private partial void LogStorageFailed(long updateId, int code, int extendedCode);
+}

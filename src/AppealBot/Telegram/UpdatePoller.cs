@@ -1,0 +1,110 @@
+using AppealBot.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace AppealBot.Telegram;
+
+/// <summary>
+/// Long-polls getUpdates and confirms a batch (by asking for the next offset) only after every update
+/// in it was handled and stored. Survives network errors and Telegram outages with backoff.
+/// </summary>
+internal sealed partial class UpdatePoller(
+    ITelegramBotClient bot,
+    BotStartup startup,
+    UpdateBatchRunner batches,
+    IOptions<TelegramOptions> options,
+    ILogger<UpdatePoller> logger) : BackgroundService
+{
+    /// <summary>The update kinds the bot acts on; set explicitly because an omitted list keeps an old setting.</summary>
+    public static readonly UpdateType[] AllowedUpdates =
+        [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+
+    /// <summary>How long in-flight updates may take to finish after shutdown was requested.</summary>
+    private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(3);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!await startup.RunAsync(stoppingToken))
+        {
+            return;
+        }
+
+        using var drain = new CancellationTokenSource();
+        await using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainTime));
+
+        int? offset = null;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Update[] updates;
+            try
+            {
+                updates = await bot.GetUpdates(offset, limit: 100, timeout: options.Value.PollTimeoutSeconds,
+                    allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (TransientFailures.IsTransient(e) || e is ApiRequestException)
+            {
+                failures++;
+                LogPollFailed(TransientFailures.Describe(e), failures);
+                await DelayAsync(TransientFailures.Backoff(failures - 1), stoppingToken);
+                continue;
+            }
+
+            if (updates.Length == 0)
+            {
+                continue;
+            }
+
+            var redeliverFrom = await batches.RunAsync(updates, drain.Token);
+            offset = redeliverFrom ?? updates.Max(u => u.Id) + 1;
+            if (redeliverFrom is not null)
+            {
+                failures++;
+                await DelayAsync(TransientFailures.Backoff(failures - 1), stoppingToken);
+            }
+        }
+
+        if (offset is not null)
+        {
+            await ConfirmAsync(offset.Value);
+        }
+    }
+
+    /// <summary>Tells Telegram about the last handled batch before exiting, so it is not delivered again.</summary>
+    private async Task ConfirmAsync(int offset)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await bot.GetUpdates(offset, limit: 1, timeout: 0, allowedUpdates: AllowedUpdates, cancellationToken: timeout.Token);
+        }
+        catch (Exception e) when (TransientFailures.IsTransient(e) || e is ApiRequestException or OperationCanceledException)
+        {
+            // Not fatal: the stored update ids stop a redelivered update from being handled twice.
+        }
+    }
+
+    private static async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates failed ({Error}); failure {Failures} in a row, backing off")]
+    private partial void LogPollFailed(string error, int failures);
+}

@@ -1,0 +1,123 @@
+using AppealBot.Hosting;
+using AppealBot.Localization;
+using AppealBot.Storage;
+using AppealBot.Telegram;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace AppealBot.Terminal;
+
+/// <summary>
+/// <c>AppealBot chat [--lang ru|it|en]</c>: the real conversation, texts and database, with the terminal
+/// in place of Telegram. Lines are sent as messages; <c>#2</c> presses the second button shown.
+/// </summary>
+internal static class TerminalChat
+{
+    /// <summary>The local user; real Telegram ids of this size do not exist.</summary>
+    private const long LocalUserId = 1;
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output)
+    {
+        var language = ReadLanguage(args, out var rest);
+        var ansi = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        var screen = new TerminalScreen(output, ansi);
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = rest });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<IHostLifetime, TerminalLifetime>();
+        builder.Services.AddAppealBotCore(builder.Configuration);
+        builder.Services.AddSingleton<IReplySender>(screen);
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        var handler = host.Services.GetRequiredService<UpdateHandler>();
+        var nextId = await host.Services.GetRequiredService<HandledUpdates>().NextLocalIdAsync(CancellationToken.None);
+        var user = new User { Id = LocalUserId, FirstName = "You", LanguageCode = language.Code() };
+        var chat = new Chat { Id = LocalUserId, Type = ChatType.Private };
+
+        output.WriteLine(HtmlToTerminal.Render(Localizer.For(language)["terminal.intro"], ansi));
+        output.WriteLine();
+        await handler.HandleAsync(MessageUpdate(nextId--, user, chat, "/start"), screen, CancellationToken.None);
+
+        while (true)
+        {
+            output.Write("\n" + screen.Prefix("you"));
+            output.Flush();
+            var line = await input.ReadLineAsync();
+            if (line is null)
+            {
+                break;
+            }
+
+            var update = line.StartsWith('#') && screen.LatestButtons is { } latest
+                ? PressUpdate(nextId--, user, chat, latest, line, output)
+                : MessageUpdate(nextId--, user, chat, line);
+            if (update is not null)
+            {
+                await handler.HandleAsync(update, screen, CancellationToken.None);
+            }
+        }
+
+        output.WriteLine();
+        await host.StopAsync();
+        return ExitCodes.Ok;
+    }
+
+    private static Language ReadLanguage(string[] args, out string[] rest)
+    {
+        var language = Languages.FromTelegramCode(Environment.GetEnvironmentVariable("LANG"));
+        var remaining = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--lang" && i + 1 < args.Length)
+            {
+                language = Languages.FromTelegramCode(args[++i]);
+            }
+            else
+            {
+                remaining.Add(args[i]);
+            }
+        }
+
+        rest = [.. remaining];
+        return language;
+    }
+
+    private static Update MessageUpdate(int id, User user, Chat chat, string text) => new()
+    {
+        Id = id,
+        Message = new Message { Id = id, From = user, Chat = chat, Date = DateTime.UtcNow, Text = text },
+    };
+
+    private static Update? PressUpdate(int id, User user, Chat chat, (int MessageId, IReadOnlyList<Conversation.Button> Buttons) latest, string line, TextWriter output)
+    {
+        if (!int.TryParse(line.AsSpan(1), out var number) || number < 1 || number > latest.Buttons.Count)
+        {
+            output.WriteLine($"  (#1…#{latest.Buttons.Count} press a button)");
+            return null;
+        }
+
+        return new Update
+        {
+            Id = id,
+            CallbackQuery = new CallbackQuery
+            {
+                Id = $"local-{-id}",
+                From = user,
+                Data = latest.Buttons[number - 1].Data,
+                Message = new Message { Id = latest.MessageId, Chat = chat, Date = DateTime.UtcNow },
+            },
+        };
+    }
+
+    /// <summary>Ctrl+C ends the process at once (every answer is already stored); end of input ends it gently.</summary>
+    private sealed class TerminalLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

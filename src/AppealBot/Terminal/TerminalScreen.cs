@@ -1,0 +1,51 @@
+using AppealBot.Conversation;
+using AppealBot.Telegram;
+
+namespace AppealBot.Terminal;
+
+/// <summary>Prints the bot's replies as a chat transcript and remembers the latest buttons so they can be pressed by number.</summary>
+internal sealed class TerminalScreen(TextWriter output, bool ansi) : IReplySender
+{
+    private int _lastMessageId;
+
+    /// <summary>The buttons of the most recent message that has any, and that message's id.</summary>
+    public (int MessageId, IReadOnlyList<Button> Buttons)? LatestButtons { get; private set; }
+
+    public Task DeliverAsync(IncomingUpdate update, Turn turn, CancellationToken cancellationToken)
+    {
+        if (update.CallbackQueryId is not null && turn.ButtonNotice is { } notice)
+        {
+            output.WriteLine($"  ({notice})");
+        }
+
+        foreach (var reply in turn.Replies)
+        {
+            var messageId = reply.ReplacesPressedMessage && update.PressedMessageId is { } pressed ? pressed : ++_lastMessageId;
+            Show(messageId, reply);
+        }
+
+        output.Flush();
+        return Task.CompletedTask;
+    }
+
+    private void Show(int messageId, Reply reply)
+    {
+        output.WriteLine();
+        output.WriteLine(Prefix("bot") + HtmlToTerminal.Render(reply.Html, ansi).Replace("\n", "\n     ", StringComparison.Ordinal));
+        if (reply.Buttons is null)
+        {
+            return;
+        }
+
+        var all = reply.Buttons.Rows.SelectMany(r => r).ToList();
+        var number = 0;
+        foreach (var row in reply.Buttons.Rows)
+        {
+            output.WriteLine("     " + string.Join("   ", row.Select(b => $"[#{++number}] {b.Label}")));
+        }
+
+        LatestButtons = (messageId, all);
+    }
+
+    public string Prefix(string who) => ansi ? $"\e[2m{who}>\e[0m " : $"{who}> ";
+}

@@ -1,0 +1,3 @@
+namespace AppealBot.Tests.FakeTelegram;
+
+public sealed record CallbackAnswer(string QueryId, string? Text, bool ShowAlert);

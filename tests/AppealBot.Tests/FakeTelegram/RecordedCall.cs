@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace AppealBot.Tests.FakeTelegram;
+
+/// <summary>One Bot API call as the fake server saw it; <paramref name="ErrorCode"/> is null when it succeeded.</summary>
+public sealed record RecordedCall(string Method, JsonElement Body, DateTimeOffset At, int? ErrorCode, bool ConnectionDropped = false)
+{
+    public bool Succeeded => ErrorCode is null && !ConnectionDropped;
+
+    public long? ChatId => Body.TryGetProperty("chat_id", out var chatId) && chatId.ValueKind == JsonValueKind.Number
+        ? chatId.GetInt64()
+        : null;
+
+    public string? Text => Body.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String
+        ? text.GetString()
+        : null;
+
+    public override string ToString()
+    {
+        var outcome = ConnectionDropped ? "dropped" : ErrorCode?.ToString(CultureInfo.InvariantCulture) ?? "ok";
+        var body = Body.GetRawText();
+        return $"{At:HH:mm:ss.fff} {Method} [{outcome}] {(body.Length > 300 ? body[..300] + "…" : body)}";
+    }
+}

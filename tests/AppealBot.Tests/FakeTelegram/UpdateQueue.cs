@@ -1,0 +1,165 @@
+using Telegram.Bot.Types;
+
+namespace AppealBot.Tests.FakeTelegram;
+
+/// <summary>
+/// The server's update queue with getUpdates semantics: an update stays until a poll passes an offset above its id,
+/// a long poll returns as soon as something arrives, and a newer poll terminates an older one with 409.
+/// </summary>
+internal sealed class UpdateQueue(int firstUpdateId)
+{
+    private readonly Lock _gate = new();
+    private readonly List<Update> _pending = [];
+    private readonly List<(long UpdateId, TaskCompletionSource Confirmed)> _confirmationWaiters = [];
+    private readonly TaskCompletionSource _shutdown = NewSignal();
+    private int _nextUpdateId = firstUpdateId;
+    private long _confirmedOffset = firstUpdateId;
+    private TaskCompletionSource _arrived = NewSignal();
+    private TaskCompletionSource? _activePoll;
+
+    /// <summary>Every update with a smaller id has been confirmed.</summary>
+    public long ConfirmedOffset
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _confirmedOffset;
+            }
+        }
+    }
+
+    public IReadOnlyList<Update> Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _pending];
+            }
+        }
+    }
+
+    public int Enqueue(Func<int, Update> build)
+    {
+        TaskCompletionSource arrived;
+        int id;
+        lock (_gate)
+        {
+            id = _nextUpdateId++;
+            var update = build(id);
+            update.Id = id;
+            _pending.Add(update);
+            arrived = _arrived;
+            _arrived = NewSignal();
+        }
+
+        arrived.TrySetResult();
+        return id;
+    }
+
+    public Task WhenConfirmed(long updateId)
+    {
+        lock (_gate)
+        {
+            if (_confirmedOffset > updateId)
+            {
+                return Task.CompletedTask;
+            }
+
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _confirmationWaiters.Add((updateId, waiter));
+            return waiter.Task;
+        }
+    }
+
+    public async Task<Update[]> PollAsync(long offset, int limit, TimeSpan timeout, CancellationToken requestAborted)
+    {
+        var thisPoll = NewSignal();
+        TaskCompletionSource? previousPoll;
+        List<TaskCompletionSource> confirmed;
+        lock (_gate)
+        {
+            previousPoll = _activePoll;
+            _activePoll = thisPoll;
+            confirmed = Confirm(offset);
+        }
+
+        previousPoll?.TrySetResult();
+        confirmed.ForEach(waiter => waiter.TrySetResult());
+
+        try
+        {
+            return await WaitForUpdatesAsync(thisPoll.Task, limit, timeout, requestAborted);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (_activePoll == thisPoll)
+                {
+                    _activePoll = null;
+                }
+            }
+        }
+    }
+
+    /// <summary>Ends pending long polls with an empty result so the web host can stop at once.</summary>
+    public void Shutdown() => _shutdown.TrySetResult();
+
+    private async Task<Update[]> WaitForUpdatesAsync(Task superseded, int limit, TimeSpan timeout, CancellationToken requestAborted)
+    {
+        using var timedOut = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        timedOut.CancelAfter(timeout);
+        var stopped = Task.WhenAny(Task.Delay(Timeout.Infinite, timedOut.Token), _shutdown.Task);
+        while (true)
+        {
+            Task arrived;
+            lock (_gate)
+            {
+                if (_pending.Count > 0)
+                {
+                    return [.. _pending.Take(limit)];
+                }
+
+                arrived = _arrived.Task;
+            }
+
+            var woken = await Task.WhenAny(arrived, superseded, stopped);
+            requestAborted.ThrowIfCancellationRequested();
+            if (woken == superseded)
+            {
+                throw new BotApiFailure(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+            }
+
+            if (woken == stopped)
+            {
+                return [];
+            }
+        }
+    }
+
+    private List<TaskCompletionSource> Confirm(long offset)
+    {
+        if (offset < 0)
+        {
+            // A negative offset keeps only the last -offset updates and forgets the rest.
+            var keep = (int)Math.Min(-offset, _pending.Count);
+            _pending.RemoveRange(0, _pending.Count - keep);
+            offset = _pending.Count > 0 ? _pending[0].Id : _nextUpdateId;
+        }
+
+        if (offset <= _confirmedOffset)
+        {
+            return [];
+        }
+
+        _confirmedOffset = offset;
+        _pending.RemoveAll(update => update.Id < offset);
+        var done = _confirmationWaiters.Where(waiter => waiter.UpdateId < offset).ToList();
+        _confirmationWaiters.RemoveAll(waiter => waiter.UpdateId < offset);
+        return [.. done.Select(waiter => waiter.Confirmed)];
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
