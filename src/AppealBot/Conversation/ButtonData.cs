@@ -1,16 +1,29 @@
+using System.Globalization;
 using AppealBot.Localization;
 
 namespace AppealBot.Conversation;
 
 /// <summary>
-/// Builds and reads inline buttons' callback data. Data is compact ASCII (Telegram allows 64 bytes)
-/// and never carries user text, so it can be checked strictly.
+/// Builds and reads inline buttons' callback data. Data is compact ASCII (Telegram allows 64 bytes),
+/// never carries user text, and names the step it was made for, so a button from an earlier step
+/// (or pressed twice) is recognised as stale instead of acting on the wrong step.
 /// </summary>
 internal static class ButtonData
 {
     private const string LanguagePrefix = "lang:";
+    private const string CasePrefix = "s:";
+    private const string OpenPrefix = "open:";
+
+    public const string NewCase = "new";
+    public const string CaseList = "cases";
 
     public static string Language(Language language) => LanguagePrefix + language.Code();
+
+    public static string Open(long caseId) => OpenPrefix + caseId.ToString(CultureInfo.InvariantCulture);
+
+    public static string ForCase(Case @case, string action, int? argument = null) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{CasePrefix}{@case.Id}:{(int)@case.Step}:{action}{(argument is { } a ? ":" + a.ToString(CultureInfo.InvariantCulture) : "")}");
 
     public static bool TryParseLanguage(string data, out Language language)
     {
@@ -18,4 +31,47 @@ internal static class ButtonData
         return data.StartsWith(LanguagePrefix, StringComparison.Ordinal)
             && Languages.TryParse(data[LanguagePrefix.Length..], out language);
     }
+
+    public static bool TryParseOpen(string data, out long caseId)
+    {
+        caseId = 0;
+        return data.StartsWith(OpenPrefix, StringComparison.Ordinal)
+            && long.TryParse(data.AsSpan(OpenPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out caseId);
+    }
+
+    public static bool TryParseCase(string data, out CaseButton button)
+    {
+        button = default;
+        if (!data.StartsWith(CasePrefix, StringComparison.Ordinal) || data.Length > 64)
+        {
+            return false;
+        }
+
+        var parts = data[CasePrefix.Length..].Split(':');
+        if (parts.Length is < 3 or > 4
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var caseId)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var step)
+            || !Enum.IsDefined((CaseStep)step)
+            || parts[2].Length is 0 or > 8)
+        {
+            return false;
+        }
+
+        int? argument = null;
+        if (parts.Length == 4)
+        {
+            if (!int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                return false;
+            }
+
+            argument = value;
+        }
+
+        button = new CaseButton(caseId, (CaseStep)step, parts[2], argument);
+        return true;
+    }
 }
+
+/// <summary>A pressed case button: which case, the step it was shown at, the action and its optional number.</summary>
+internal readonly record struct CaseButton(long CaseId, CaseStep Step, string Action, int? Argument);

@@ -1,75 +1,182 @@
 using AppealBot.Localization;
+using AppealBot.Reminders;
+using Microsoft.Extensions.Options;
 
 namespace AppealBot.Conversation;
 
-/// <summary>Routes a user's input to the command or step that answers it. Pure: no Telegram, no SQL.</summary>
-internal static class Dialogue
+/// <summary>Routes a user's input to the command, menu or case step that answers it. Pure: no Telegram, no SQL.</summary>
+internal sealed class Dialogue(IOptions<ReminderOptions> reminders)
 {
     /// <summary>The commands shown in Telegram's menu, in this order; each has a <c>command.NAME</c> description text.</summary>
-    public static IReadOnlyList<string> MenuCommands { get; } = ["start", "help", "language"];
+    public static IReadOnlyList<string> MenuCommands { get; } = ["new", "cases", "status", "cancel", "language", "help", "start"];
 
-    public static Turn Handle(UserProfile user, UserInput input)
+    public async Task<Turn> HandleAsync(UserProfile user, ICaseBook cases, DateTimeOffset now, UserInput input)
     {
+        var ctx = new ConversationContext { User = user, Cases = cases, Now = now, Reminders = reminders.Value };
         var turn = new Turn();
         switch (input)
         {
-            case CommandInput { Name: "start" }:
-                Start(user, turn);
-                break;
-            case CommandInput { Name: "help" }:
-                turn.Send(Localizer.For(user.Language)["help.text"]);
-                break;
-            case CommandInput { Name: "language" }:
-                AskLanguage(user, turn, replace: false);
-                break;
-            case CommandInput:
-                turn.Send(Localizer.For(user.Language)["input.unknown_command"]);
+            case CommandInput command:
+                await CommandAsync(ctx, turn, command);
                 break;
             case ButtonInput button:
-                Press(user, button, turn);
+                await PressAsync(ctx, turn, button);
                 break;
-            case TextInput:
-                turn.Send(Localizer.For(user.Language)["input.text_hint"]);
+            case TextInput text:
+                await TypeAsync(ctx, turn, text.Text);
                 break;
             default:
-                turn.Send(Localizer.For(user.Language)["input.unsupported"]);
+                turn.Send(ctx.Texts["input.unsupported"]);
                 break;
         }
 
         return turn;
     }
 
-    private static void Start(UserProfile user, Turn turn)
+    private static async Task CommandAsync(ConversationContext ctx, Turn turn, CommandInput command)
     {
-        var t = Localizer.For(user.Language);
-        turn.Send(t["start.greeting"]);
+        var t = ctx.Texts;
+        switch (command.Name)
+        {
+            case "start":
+                turn.Send(t["start.greeting"], await MenuButtonsAsync(ctx));
+                break;
+            case "help":
+                turn.Send(t["help.text"]);
+                break;
+            case "language":
+                turn.Send(t["language.prompt"], LanguageButtons(t));
+                break;
+            case "new":
+                await CaseDialogue.StartNewAsync(ctx, turn);
+                break;
+            case "cases":
+                await ListCasesAsync(ctx, turn, replace: false);
+                break;
+            case "status":
+                if (await ActiveCaseAsync(ctx) is { } active)
+                {
+                    CaseDialogue.ShowCurrent(ctx, turn, active);
+                }
+                else
+                {
+                    turn.Send(t["status.no_case"], await MenuButtonsAsync(ctx));
+                }
+
+                break;
+            case "cancel":
+                var hadCase = ctx.User.ActiveCaseId is not null;
+                ctx.User.ActiveCaseId = null;
+                turn.Send(t[hadCase ? "cancel.done" : "cancel.nothing"], await MenuButtonsAsync(ctx));
+                break;
+            default:
+                turn.Send(t["input.unknown_command"]);
+                break;
+        }
     }
 
-    private static void AskLanguage(UserProfile user, Turn turn, bool replace)
+    private static async Task PressAsync(ConversationContext ctx, Turn turn, ButtonInput button)
     {
-        var t = Localizer.For(user.Language);
-        var buttons = Buttons.Column([.. Languages.All.Select(l => new Button(t[$"language.name.{l.Code()}"], ButtonData.Language(l)))]);
-        if (replace)
+        var t = ctx.Texts;
+        if (ButtonData.TryParseCase(button.Data, out var caseButton))
         {
-            turn.Replace(t["language.prompt"], buttons);
+            if (await ctx.Cases.FindAsync(caseButton.CaseId) is { } @case)
+            {
+                CaseDialogue.Press(ctx, turn, @case, caseButton);
+                return;
+            }
         }
-        else
+        else if (ButtonData.TryParseLanguage(button.Data, out var language))
         {
-            turn.Send(t["language.prompt"], buttons);
+            ctx.User.ChooseLanguage(language);
+            var chosen = Localizer.For(language);
+            turn.Replace(chosen["language.changed"]).Notice(chosen["language.changed.notice"]);
+            return;
         }
-    }
-
-    private static void Press(UserProfile user, ButtonInput button, Turn turn)
-    {
-        if (ButtonData.TryParseLanguage(button.Data, out var language))
+        else if (button.Data == ButtonData.NewCase)
         {
-            user.ChooseLanguage(language);
-            var t = Localizer.For(language);
-            turn.Replace(t["language.changed"]).Notice(t["language.changed.notice"]);
+            await CaseDialogue.StartNewAsync(ctx, turn);
+            return;
+        }
+        else if (button.Data == ButtonData.CaseList)
+        {
+            await ListCasesAsync(ctx, turn, replace: true);
+            return;
+        }
+        else if (ButtonData.TryParseOpen(button.Data, out var caseId) && await ctx.Cases.FindAsync(caseId) is { } opened)
+        {
+            CaseDialogue.ShowCurrent(ctx, turn, opened);
             return;
         }
 
-        var texts = Localizer.For(user.Language);
-        turn.Notice(texts["input.stale_button"]);
+        // Data the bot never made, or a case that is not this user's: say so, change nothing.
+        turn.Notice(t["input.stale_button"]);
     }
+
+    private static async Task TypeAsync(ConversationContext ctx, Turn turn, string text)
+    {
+        if (await ActiveCaseAsync(ctx) is { } active)
+        {
+            CaseDialogue.Type(ctx, turn, active, text);
+            return;
+        }
+
+        turn.Send(ctx.Texts["input.no_case"], await MenuButtonsAsync(ctx));
+    }
+
+    private static async Task<Case?> ActiveCaseAsync(ConversationContext ctx) =>
+        ctx.User.ActiveCaseId is { } id && await ctx.Cases.FindAsync(id) is { IsClosed: false } active ? active : null;
+
+    private static async Task ListCasesAsync(ConversationContext ctx, Turn turn, bool replace)
+    {
+        var t = ctx.Texts;
+        var cases = (await ctx.Cases.ListAsync()).Where(c => c.OrderNumber is not null).ToList();
+        string text;
+        Buttons buttons;
+        if (cases.Count == 0)
+        {
+            text = t["cases.none"];
+            buttons = Buttons.Row(new Button(t["button.new_case"], ButtonData.NewCase));
+        }
+        else
+        {
+            var lines = cases.Select(c => (ctx.User.ActiveCaseId == c.Id ? "▶ " : "• ") + CaseView.Summary(c, ctx));
+            text = t.Plural("cases.title", cases.Count) + "\n\n" + string.Join("\n", lines);
+            buttons = Buttons.Column(
+            [
+                .. cases.Where(c => !c.IsClosed).Select(c => new Button(t.Get("button.open_case", ("order", c.OrderNumber)), ButtonData.Open(c.Id))),
+                new Button(t["button.new_case"], ButtonData.NewCase),
+            ]);
+        }
+
+        if (replace)
+        {
+            turn.Replace(text, buttons);
+        }
+        else
+        {
+            turn.Send(text, buttons);
+        }
+    }
+
+    private static async Task<Buttons> MenuButtonsAsync(ConversationContext ctx)
+    {
+        var t = ctx.Texts;
+        var buttons = new List<Button>();
+        if (await ActiveCaseAsync(ctx) is { OrderNumber: not null } active)
+        {
+            buttons.Add(new Button(t.Get("button.continue_case", ("order", active.OrderNumber)), ButtonData.Open(active.Id)));
+        }
+
+        buttons.Add(new Button(t["button.new_case"], ButtonData.NewCase));
+        if ((await ctx.Cases.ListAsync()).Any(c => c.OrderNumber is not null))
+        {
+            buttons.Add(new Button(t["button.my_cases"], ButtonData.CaseList));
+        }
+
+        return Buttons.Column([.. buttons]);
+    }
+
+    private static Buttons LanguageButtons(Localizer t) =>
+        Buttons.Column([.. Languages.All.Select(l => new Button(t[$"language.name.{l.Code()}"], ButtonData.Language(l)))]);
 }

@@ -16,6 +16,14 @@ internal sealed class UserProfile
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The case the user is working on; null when none is open or the user stepped out with /cancel.</summary>
+    public long? ActiveCaseId { get; set; }
+
+    /// <summary>IANA id of the user's time zone; until they pick one, the usual zone of their language.</summary>
+    public string? TimeZoneId { get; set; }
+
+    public TimeZoneInfo TimeZone => UserTimeZones.Find(TimeZoneId) ?? UserTimeZones.DefaultFor(Language);
+
     public static UserProfile New(long id, long chatId, string? telegramLanguageCode, DateTimeOffset now) => new()
     {
         Id = id,

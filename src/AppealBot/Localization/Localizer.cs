@@ -44,11 +44,14 @@ internal sealed class Localizer
 
     public string Amount(decimal amount) => amount.ToString("#,0.##", Culture);
 
+    public string Money(Conversation.Money money) => $"{Amount(money.Amount)} {money.Currency}";
+
     public string Format(object? value) => value switch
     {
         null => string.Empty,
         Html html => html.Value,
         DateOnly date => WebUtility.HtmlEncode(Date(date)),
+        Conversation.Money money => WebUtility.HtmlEncode(Money(money)),
         IFormattable formattable => WebUtility.HtmlEncode(formattable.ToString(null, Culture)),
         _ => WebUtility.HtmlEncode(value.ToString() ?? string.Empty),
     };

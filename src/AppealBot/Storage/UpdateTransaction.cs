@@ -37,10 +37,6 @@ internal sealed class UpdateTransaction : IAsyncDisposable
         }
     }
 
-    internal SqliteConnection Connection => _connection;
-
-    internal SqliteTransaction Transaction => _transaction;
-
     public async Task<bool> WasHandledAsync(long updateId) =>
         await _connection.ExecuteScalarAsync<long?>(
             "SELECT 1 FROM handled_updates WHERE update_id = @updateId;", new { updateId }, _transaction) is not null;
@@ -53,7 +49,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     public async Task<UserProfile?> FindUserAsync(long userId)
     {
         var row = await _connection.QuerySingleOrDefaultAsync<UserRow>(
-            "SELECT id, chat_id, language, language_chosen, created_at FROM users WHERE id = @userId;",
+            "SELECT id, chat_id, language, language_chosen, active_case_id, time_zone, created_at FROM users WHERE id = @userId;",
             new { userId }, _transaction);
         return row?.ToProfile();
     }
@@ -62,12 +58,14 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     public Task SaveUserAsync(UserProfile user, DateTimeOffset now) =>
         _connection.ExecuteAsync(
             """
-            INSERT INTO users (id, chat_id, language, language_chosen, blocked_at, created_at, updated_at)
-            VALUES (@Id, @ChatId, @Language, @LanguageChosen, NULL, @CreatedAt, @UpdatedAt)
+            INSERT INTO users (id, chat_id, language, language_chosen, active_case_id, time_zone, blocked_at, created_at, updated_at)
+            VALUES (@Id, @ChatId, @Language, @LanguageChosen, @ActiveCaseId, @TimeZoneId, NULL, @CreatedAt, @UpdatedAt)
             ON CONFLICT (id) DO UPDATE SET
                 chat_id = excluded.chat_id,
                 language = excluded.language,
                 language_chosen = excluded.language_chosen,
+                active_case_id = excluded.active_case_id,
+                time_zone = excluded.time_zone,
                 blocked_at = NULL,
                 updated_at = excluded.updated_at;
             """,
@@ -77,6 +75,8 @@ internal sealed class UpdateTransaction : IAsyncDisposable
                 user.ChatId,
                 Language = user.Language.Code(),
                 LanguageChosen = user.LanguageChosen ? 1 : 0,
+                user.ActiveCaseId,
+                user.TimeZoneId,
                 CreatedAt = user.CreatedAt.ToUnixTimeMilliseconds(),
                 UpdatedAt = now.ToUnixTimeMilliseconds(),
             },
@@ -90,7 +90,10 @@ internal sealed class UpdateTransaction : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 
-    private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long CreatedAt)
+    /// <summary>The user's cases, read and written in this transaction.</summary>
+    public CaseBook CasesOf(long userId) => new(_connection, _transaction, userId);
+
+    private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long? ActiveCaseId, string? TimeZone, long CreatedAt)
     {
         public UserProfile ToProfile() => new()
         {
@@ -98,6 +101,8 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             ChatId = ChatId,
             Language = Languages.TryParse(Language, out var language) ? language : Localization.Language.En,
             LanguageChosen = LanguageChosen != 0,
+            ActiveCaseId = ActiveCaseId,
+            TimeZoneId = TimeZone,
             CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
         };
     }

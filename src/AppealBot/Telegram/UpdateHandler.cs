@@ -13,6 +13,7 @@ namespace AppealBot.Telegram;
 /// </summary>
 internal sealed partial class UpdateHandler(
     Database database,
+    Dialogue dialogue,
     TimeProvider time,
     ILogger<UpdateHandler> logger)
 {
@@ -40,13 +41,20 @@ internal sealed partial class UpdateHandler(
             }
 
             var now = time.GetUtcNow();
-            var user = await transaction.FindUserAsync(incoming.UserId)
-                       ?? UserProfile.New(incoming.UserId, incoming.ChatId, incoming.LanguageCode, now);
+            var user = await transaction.FindUserAsync(incoming.UserId);
+            if (user is null)
+            {
+                user = UserProfile.New(incoming.UserId, incoming.ChatId, incoming.LanguageCode, now);
+                await transaction.SaveUserAsync(user, now);
+            }
+
             user.ChatId = incoming.ChatId;
             user.FollowTelegramLanguage(incoming.LanguageCode);
 
-            turn = Dialogue.Handle(user, incoming.Input);
+            var cases = transaction.CasesOf(user.Id);
+            turn = await dialogue.HandleAsync(user, cases, now, incoming.Input);
 
+            await cases.SaveAsync(now);
             await transaction.SaveUserAsync(user, now);
             await transaction.MarkHandledAsync(update.Id, now);
             await transaction.CommitAsync(cancellationToken);

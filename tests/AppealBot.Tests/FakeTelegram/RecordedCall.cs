@@ -8,9 +8,7 @@ public sealed record RecordedCall(string Method, JsonElement Body, DateTimeOffse
 {
     public bool Succeeded => ErrorCode is null && !ConnectionDropped;
 
-    public long? ChatId => Body.TryGetProperty("chat_id", out var chatId) && chatId.ValueKind == JsonValueKind.Number
-        ? chatId.GetInt64()
-        : null;
+    public long? ChatId => Body.TryGetProperty("chat_id", out var chatId) ? AsInt64(chatId) : null;
 
     public string? Text => Body.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String
         ? text.GetString()
@@ -22,4 +20,12 @@ public sealed record RecordedCall(string Method, JsonElement Body, DateTimeOffse
         var body = Body.GetRawText();
         return $"{At:HH:mm:ss.fff} {Method} [{outcome}] {(body.Length > 300 ? body[..300] + "…" : body)}";
     }
+
+    // Form posts carry numbers as strings.
+    private static long? AsInt64(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt64(out var number) => number,
+        JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
 }

@@ -1,0 +1,26 @@
+namespace AppealBot.Conversation;
+
+/// <summary>The action names carried in case buttons' data (kept short: callback data is limited to 64 bytes).</summary>
+internal static class CaseActions
+{
+    public const string Back = "back";
+    public const string Choose = "pick";
+    public const string Today = "today";
+    public const string Yesterday = "ystd";
+    public const string Yes = "yes";
+    public const string No = "no";
+    public const string Toggle = "tog";
+    public const string Continue = "ok";
+    public const string NoSurveyButton = "nobtn";
+    public const string Filed = "filed";
+    public const string AllFine = "fine";
+    public const string Missing = "miss";
+    public const string InDays = "in";
+    public const string Accepted = "acc";
+    public const string Rejected = "rej";
+    public const string NotDecided = "wait";
+    public const string Skip = "skip";
+    public const string FileAgain = "again";
+    public const string Close = "close";
+    public const string Show = "show";
+}

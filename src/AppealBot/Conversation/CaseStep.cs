@@ -1,0 +1,84 @@
+namespace AppealBot.Conversation;
+
+/// <summary>
+/// The states of a case, in the order of the article's process. Stored by name, so members may be
+/// added or reordered, but never renamed without a migration.
+/// </summary>
+internal enum CaseStep
+{
+    // Preparation: what happened, why the dispute was lost, evidence, what to ask for.
+    OrderNumber,
+    Problem,
+    DisputeClaim,
+    DisputeAmount,
+    ClosedDate,
+    LossReasons,
+    Advice,
+    Evidence,
+    Compensation,
+    CompensationAmount,
+
+    // The six recovery steps.
+    Survey,
+    SupportChat,
+    Complaint,
+    CheckBack,
+    CheckBackFix,
+    DecisionDate,
+    AwaitingDecision,
+    RefundAmount,
+    RefundDate,
+    AwaitingRefund,
+    Refile,
+    Escalation,
+
+    Closed,
+}
+
+internal enum CaseTrigger
+{
+    Back,
+    OrderNumberGiven,
+    ProblemChosen,
+    ClaimChosen,
+    AmountGiven,
+    ClosedDateGiven,
+    ReasonAnswered,
+    ReasonsDone,
+    Continue,
+    EvidenceToggled,
+    CompensationChosen,
+    Filed,
+    AllFine,
+    SomethingMissing,
+    DecisionDateGiven,
+    Accepted,
+    Rejected,
+    NotDecided,
+    RefundDateGiven,
+    MoneyArrived,
+    MoneyMissing,
+    FileAgain,
+    Close,
+}
+
+internal static class CaseSteps
+{
+    public const int RecoverySteps = 6;
+
+    /// <summary>Which of the article's six steps a state belongs to; 0 while the case is being prepared.</summary>
+    public static int RecoveryStep(this CaseStep step) => step switch
+    {
+        CaseStep.Survey => 1,
+        CaseStep.SupportChat => 2,
+        CaseStep.Complaint or CaseStep.Refile => 3,
+        CaseStep.CheckBack or CaseStep.CheckBackFix => 4,
+        CaseStep.DecisionDate or CaseStep.AwaitingDecision => 5,
+        CaseStep.RefundAmount or CaseStep.RefundDate or CaseStep.AwaitingRefund or CaseStep.Escalation => 6,
+        _ => 0,
+    };
+
+    /// <summary>States that wait for the user to type something rather than press a button.</summary>
+    public static bool ExpectsText(this CaseStep step) => step is CaseStep.OrderNumber or CaseStep.DisputeAmount
+        or CaseStep.ClosedDate or CaseStep.CompensationAmount or CaseStep.DecisionDate or CaseStep.RefundAmount or CaseStep.RefundDate;
+}

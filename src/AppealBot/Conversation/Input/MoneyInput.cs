@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace AppealBot.Conversation.Input;
+
+/// <summary>
+/// Reads an amount with an optional currency: "12.50", "12,50 €", "$12.99", "1 500 ₽", "15 euro", "300 руб.".
+/// Without a currency the language's usual one is assumed.
+/// </summary>
+internal static partial class MoneyInput
+{
+    public const decimal MaxAmount = 10_000_000m;
+
+    private static readonly Dictionary<string, string> CurrencyWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["€"] = "EUR", ["eur"] = "EUR", ["euro"] = "EUR", ["евро"] = "EUR",
+        ["$"] = "USD", ["usd"] = "USD", ["us$"] = "USD", ["dollar"] = "USD", ["dollars"] = "USD", ["dollari"] = "USD", ["dollaro"] = "USD", ["доллар"] = "USD", ["доллара"] = "USD", ["долларов"] = "USD", ["долл"] = "USD",
+        ["₽"] = "RUB", ["rub"] = "RUB", ["руб"] = "RUB", ["рубль"] = "RUB", ["рубля"] = "RUB", ["рублей"] = "RUB", ["р"] = "RUB", ["rubli"] = "RUB",
+        ["£"] = "GBP", ["gbp"] = "GBP",
+        ["₴"] = "UAH", ["uah"] = "UAH", ["грн"] = "UAH",
+        ["₸"] = "KZT", ["kzt"] = "KZT", ["тенге"] = "KZT",
+        ["byn"] = "BYN", ["chf"] = "CHF", ["pln"] = "PLN", ["zł"] = "PLN", ["cny"] = "CNY", ["¥"] = "CNY",
+    };
+
+    public static bool TryParse(string? text, string defaultCurrency, out Money money)
+    {
+        money = default;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        {
+            return false;
+        }
+
+        var match = Amount().Match(text.Trim());
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var currencyText = (match.Groups["pre"].Value + match.Groups["post"].Value).Trim().TrimEnd('.');
+        string currency;
+        if (currencyText.Length == 0)
+        {
+            currency = defaultCurrency;
+        }
+        else if (!CurrencyWords.TryGetValue(currencyText, out currency!))
+        {
+            return false;
+        }
+
+        if (!TryReadNumber(match.Groups["number"].Value, out var amount) || amount <= 0 || amount > MaxAmount)
+        {
+            return false;
+        }
+
+        money = new Money(amount, currency);
+        return true;
+    }
+
+    /// <summary>
+    /// "," and "." both serve as the decimal mark. The last mark is decimal when 1–2 digits follow it;
+    /// every other mark (and a lone mark followed by exactly three digits) groups thousands.
+    /// </summary>
+    private static bool TryReadNumber(string number, out decimal amount)
+    {
+        amount = 0;
+        var compact = new string([.. number.Where(c => char.IsAsciiDigit(c) || c is ',' or '.')]);
+        var lastMark = compact.LastIndexOfAny([',', '.']);
+        var decimals = lastMark < 0 ? 0 : compact.Length - lastMark - 1;
+        var integerPart = lastMark < 0 ? compact : compact[..lastMark];
+        var fraction = decimals is 1 or 2 ? compact[(lastMark + 1)..] : string.Empty;
+        if (lastMark >= 0 && decimals is not (1 or 2))
+        {
+            if (decimals != 3)
+            {
+                return false;
+            }
+
+            integerPart = compact;
+        }
+
+        var digits = new string([.. integerPart.Where(char.IsAsciiDigit)]);
+        return decimal.TryParse(fraction.Length > 0 ? digits + "." + fraction : digits,
+            NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount);
+    }
+
+    [GeneratedRegex(@"^(?<pre>[^\d\s,.]{1,8})?\s*(?<number>\d{1,3}(?:[ \u00A0\u202F'.,]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s*(?<post>[^\d\s,.][^\d]{0,11})?$")]
+    private static partial Regex Amount();
+}

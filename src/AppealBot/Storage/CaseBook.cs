@@ -1,0 +1,185 @@
+using System.Globalization;
+using AppealBot.Conversation;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AppealBot.Storage;
+
+/// <summary>
+/// One user's cases inside an update's transaction. Every case handed out is remembered and written
+/// back by <see cref="SaveAsync"/>, so the conversation never has to say what it changed.
+/// </summary>
+internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction transaction, long userId) : ICaseBook
+{
+    private const string Columns =
+        """
+        id, user_id, step, order_number, problem, dispute_claim, dispute_amount, dispute_currency, dispute_closed_on,
+        reasons_answered, reasons, evidence_ready, compensation, compensation_amount, compensation_currency,
+        filings, filed_on, check_back_due, decision_delays, decision_due, rejections, refund_amount, refund_currency,
+        refund_due, outcome, created_at
+        """;
+
+    private readonly Dictionary<long, Case> _loaded = [];
+
+    public async Task<Case?> FindAsync(long caseId)
+    {
+        if (_loaded.TryGetValue(caseId, out var known))
+        {
+            return known;
+        }
+
+        var row = await connection.QuerySingleOrDefaultAsync<CaseRow>(
+            $"SELECT {Columns} FROM cases WHERE id = @caseId AND user_id = @userId;", new { caseId, userId }, transaction);
+        return row is null ? null : Track(row.ToCase());
+    }
+
+    public async Task<IReadOnlyList<Case>> ListAsync()
+    {
+        var rows = await connection.QueryAsync<CaseRow>(
+            $"SELECT {Columns} FROM cases WHERE user_id = @userId ORDER BY outcome <> 'Open', id DESC;", new { userId }, transaction);
+        return [.. rows.Select(r => _loaded.TryGetValue(r.Id, out var known) ? known : Track(r.ToCase()))];
+    }
+
+    public async Task<Case> OpenNewAsync(DateTimeOffset now)
+    {
+        var created = now.ToUnixTimeMilliseconds();
+        var id = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO cases (user_id, step, created_at, updated_at) VALUES (@userId, @step, @created, @created)
+            RETURNING id;
+            """,
+            new { userId, step = nameof(CaseStep.OrderNumber), created }, transaction);
+        return Track(new Case { Id = id, UserId = userId, CreatedAt = now });
+    }
+
+    public async Task SaveAsync(DateTimeOffset now)
+    {
+        foreach (var c in _loaded.Values)
+        {
+            await connection.ExecuteAsync(
+                """
+                UPDATE cases SET
+                    step = @Step, order_number = @OrderNumber, problem = @Problem, dispute_claim = @DisputeClaim,
+                    dispute_amount = @DisputeAmount, dispute_currency = @DisputeCurrency, dispute_closed_on = @DisputeClosedOn,
+                    reasons_answered = @ReasonsAnswered, reasons = @Reasons, evidence_ready = @EvidenceReady,
+                    compensation = @Compensation, compensation_amount = @CompensationAmount, compensation_currency = @CompensationCurrency,
+                    filings = @Filings, filed_on = @FiledOn, check_back_due = @CheckBackDue, decision_delays = @DecisionDelays,
+                    decision_due = @DecisionDue, rejections = @Rejections, refund_amount = @RefundAmount, refund_currency = @RefundCurrency,
+                    refund_due = @RefundDue, outcome = @Outcome, updated_at = @UpdatedAt
+                WHERE id = @Id AND user_id = @UserId;
+                """,
+                CaseRow.From(c, now), transaction);
+        }
+    }
+
+    private Case Track(Case c)
+    {
+        _loaded[c.Id] = c;
+        return c;
+    }
+
+    /// <summary>The case as stored: enums by name, dates as ISO text, amounts as invariant decimal text.</summary>
+    private sealed class CaseRow
+    {
+        public long Id { get; init; }
+        public long UserId { get; init; }
+        public string Step { get; init; } = nameof(CaseStep.OrderNumber);
+        public string? OrderNumber { get; init; }
+        public string? Problem { get; init; }
+        public string? DisputeClaim { get; init; }
+        public string? DisputeAmount { get; init; }
+        public string? DisputeCurrency { get; init; }
+        public string? DisputeClosedOn { get; init; }
+        public long ReasonsAnswered { get; init; }
+        public long Reasons { get; init; }
+        public long EvidenceReady { get; init; }
+        public string? Compensation { get; init; }
+        public string? CompensationAmount { get; init; }
+        public string? CompensationCurrency { get; init; }
+        public long Filings { get; init; }
+        public string? FiledOn { get; init; }
+        public long? CheckBackDue { get; init; }
+        public long DecisionDelays { get; init; }
+        public string? DecisionDue { get; init; }
+        public long Rejections { get; init; }
+        public string? RefundAmount { get; init; }
+        public string? RefundCurrency { get; init; }
+        public string? RefundDue { get; init; }
+        public string Outcome { get; init; } = nameof(CaseOutcome.Open);
+        public long CreatedAt { get; init; }
+        public long UpdatedAt { get; init; }
+
+        public Case ToCase() => new()
+        {
+            Id = Id,
+            UserId = UserId,
+            Step = Enum.TryParse<CaseStep>(Step, out var step) ? step : CaseStep.OrderNumber,
+            OrderNumber = OrderNumber,
+            Problem = ParseEnum<ProblemKind>(Problem),
+            DisputeClaim = ParseEnum<Conversation.Compensation>(DisputeClaim),
+            DisputeAmount = ParseMoney(DisputeAmount, DisputeCurrency),
+            DisputeClosedOn = ParseDate(DisputeClosedOn),
+            ReasonsAnswered = (int)ReasonsAnswered,
+            Reasons = (LossReasons)Reasons,
+            EvidenceReady = (EvidenceItems)EvidenceReady,
+            Compensation = ParseEnum<Conversation.Compensation>(Compensation),
+            CompensationAmount = ParseMoney(CompensationAmount, CompensationCurrency),
+            Filings = (int)Filings,
+            FiledOn = ParseDate(FiledOn),
+            CheckBackDue = CheckBackDue is { } due ? DateTimeOffset.FromUnixTimeMilliseconds(due) : null,
+            DecisionDelays = (int)DecisionDelays,
+            DecisionDue = ParseDate(DecisionDue),
+            Rejections = (int)Rejections,
+            RefundAmount = ParseMoney(RefundAmount, RefundCurrency),
+            RefundDue = ParseDate(RefundDue),
+            Outcome = Enum.TryParse<CaseOutcome>(Outcome, out var outcome) ? outcome : CaseOutcome.Open,
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
+        };
+
+        public static CaseRow From(Case c, DateTimeOffset now) => new()
+        {
+            Id = c.Id,
+            UserId = c.UserId,
+            Step = c.Step.ToString(),
+            OrderNumber = c.OrderNumber,
+            Problem = c.Problem?.ToString(),
+            DisputeClaim = c.DisputeClaim?.ToString(),
+            DisputeAmount = FormatAmount(c.DisputeAmount),
+            DisputeCurrency = c.DisputeAmount?.Currency,
+            DisputeClosedOn = FormatDate(c.DisputeClosedOn),
+            ReasonsAnswered = c.ReasonsAnswered,
+            Reasons = (long)c.Reasons,
+            EvidenceReady = (long)c.EvidenceReady,
+            Compensation = c.Compensation?.ToString(),
+            CompensationAmount = FormatAmount(c.CompensationAmount),
+            CompensationCurrency = c.CompensationAmount?.Currency,
+            Filings = c.Filings,
+            FiledOn = FormatDate(c.FiledOn),
+            CheckBackDue = c.CheckBackDue?.ToUnixTimeMilliseconds(),
+            DecisionDelays = c.DecisionDelays,
+            DecisionDue = FormatDate(c.DecisionDue),
+            Rejections = c.Rejections,
+            RefundAmount = FormatAmount(c.RefundAmount),
+            RefundCurrency = c.RefundAmount?.Currency,
+            RefundDue = FormatDate(c.RefundDue),
+            Outcome = c.Outcome.ToString(),
+            CreatedAt = c.CreatedAt.ToUnixTimeMilliseconds(),
+            UpdatedAt = now.ToUnixTimeMilliseconds(),
+        };
+
+        private static T? ParseEnum<T>(string? value) where T : struct, Enum =>
+            Enum.TryParse<T>(value, out var parsed) ? parsed : null;
+
+        private static DateOnly? ParseDate(string? value) =>
+            DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+        private static string? FormatDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        private static Money? ParseMoney(string? amount, string? currency) =>
+            currency is not null && decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+                ? new Money(value, currency)
+                : null;
+
+        private static string? FormatAmount(Money? money) => money?.Amount.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace AppealBot.Tests.FakeTelegram;
+
+/// <summary>
+/// An in-process Telegram Bot API server on a random local port: it answers a bot's calls like the real one
+/// (validation, error texts, getUpdates offsets), records them, and lets tests play users and inject faults.
+/// </summary>
+public sealed class FakeTelegramServer : IAsyncDisposable
+{
+    public const string DefaultToken = "123456:TEST-token";
+    public const int FirstUpdateId = 1000;
+
+    private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly WebApplication _app;
+    private readonly CallLog _calls = new();
+    private readonly FaultPlan _faults = new();
+    private readonly UpdateQueue _updates = new(FirstUpdateId);
+    private readonly BotApiMethods _methods;
+
+    private FakeTelegramServer(string token, TimeProvider clock)
+    {
+        var botId = token.Split(':')[0];
+        if (botId.Length == 0 || !botId.All(char.IsAsciiDigit) || botId.Length == token.Length)
+        {
+            throw new ArgumentException("A bot token looks like 123456:secret.", nameof(token));
+        }
+
+        Token = token;
+        Clock = clock;
+        Bot = new User
+        {
+            Id = long.Parse(botId, CultureInfo.InvariantCulture),
+            IsBot = true,
+            FirstName = "AppealBot",
+            Username = "AppealTestBot",
+        };
+        Chats = new BotChats(Bot, clock);
+        _methods = new BotApiMethods(Bot, Chats, _updates);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+    }
+
+    public string Token { get; }
+
+    /// <summary>Like <c>http://127.0.0.1:41234</c>; pass it to <c>TelegramBotClientOptions</c> as the base URL.</summary>
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>The bot user that getMe returns and that sends the bot's messages.</summary>
+    public User Bot { get; }
+
+    public IReadOnlyList<RecordedCall> Calls => _calls.All;
+
+    /// <summary>Every update with a smaller id has been confirmed by a getUpdates offset.</summary>
+    public long ConfirmedOffset => _updates.ConfirmedOffset;
+
+    /// <summary>Updates queued and not yet confirmed.</summary>
+    public IReadOnlyList<Update> PendingUpdates => _updates.Pending;
+
+    internal BotChats Chats { get; }
+
+    internal TimeProvider Clock { get; }
+
+    /// <param name="token">The token the bot must use; its digits are the bot's user id.</param>
+    /// <param name="clock">Dates messages and recorded calls; long-poll timeouts always use real time.</param>
+    public static async Task<FakeTelegramServer> StartAsync(string token = DefaultToken, TimeProvider? clock = null)
+    {
+        var server = new FakeTelegramServer(token, clock ?? TimeProvider.System);
+        await server._app.StartAsync();
+        server.BaseUrl = server._app.Urls.Single().TrimEnd('/');
+        return server;
+    }
+
+    /// <summary>A client for this server with the library's default retry settings.</summary>
+    public TelegramBotClient CreateClient() => new(new TelegramBotClientOptions(Token, BaseUrl));
+
+    public IReadOnlyList<RecordedCall> CallsTo(string method) =>
+        [.. Calls.Where(call => string.Equals(call.Method, method, StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>The bot's current messages in a chat, oldest first.</summary>
+    public IReadOnlyList<BotMessage> MessagesIn(long chatId) => Chats.Messages(chatId);
+
+    /// <summary>Everything the bot sent, edited or deleted in a chat, in order.</summary>
+    public IReadOnlyList<MessageOperation> HistoryOf(long chatId) => Chats.History(chatId);
+
+    /// <summary>A user in a private chat with the bot (chat id = user id); the bot may write to it from now on.</summary>
+    public FakeUser User(long id, string? languageCode = "en", string firstName = "Test")
+    {
+        var user = new User { Id = id, FirstName = firstName, LanguageCode = languageCode, Username = $"user{id}" };
+        var chat = new Chat { Id = id, Type = ChatType.Private, FirstName = firstName, Username = user.Username };
+        Chats.Register(chat);
+        return new FakeUser(this, user, chat);
+    }
+
+    /// <summary>Queues an update for getUpdates; <paramref name="build"/> gets the update_id to use.</summary>
+    public long EnqueueUpdate(Func<int, Update> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        return _updates.Enqueue(id =>
+        {
+            var update = build(id);
+            RegisterChatsOf(update); // before the bot can see the update, so its replies find the chat
+            return update;
+        });
+    }
+
+    public async Task<RecordedCall> WaitForCallAsync(
+        string method, Func<RecordedCall, bool>? predicate = null, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? DefaultWaitTimeout;
+        try
+        {
+            return await _calls.WhenCalled(method, predicate).WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            var matching = predicate is null ? string.Empty : " matching the predicate";
+            throw new TimeoutException(
+                $"No {method} call{matching} within {limit.TotalSeconds:0.###} s. Recent calls:\n{_calls.DescribeRecent()}");
+        }
+    }
+
+    /// <summary>Completes once a getUpdates call passed an offset above <paramref name="updateId"/>, i.e. the bot finished it.</summary>
+    public async Task WaitUntilConfirmedAsync(long updateId, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? DefaultWaitTimeout;
+        try
+        {
+            await _updates.WhenConfirmed(updateId).WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            var pending = string.Join(", ", _updates.Pending.Select(update => update.Id));
+            throw new TimeoutException(
+                $"Update {updateId} was not confirmed within {limit.TotalSeconds:0.###} s (confirmed offset {ConfirmedOffset}, " +
+                $"pending [{pending}]). Recent calls:\n{_calls.DescribeRecent()}");
+        }
+    }
+
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> fail with <paramref name="fault"/>.</summary>
+    public void FailNext(string method, FakeFault fault, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        _faults.Add(method, fault, times);
+    }
+
+    /// <summary>From now on every write to the chat answers 403 "bot was blocked by the user".</summary>
+    public void BlockBot(long chatId) => Chats.SetBlocked(chatId, blocked: true);
+
+    public void UnblockBot(long chatId) => Chats.SetBlocked(chatId, blocked: false);
+
+    public async ValueTask DisposeAsync()
+    {
+        _updates.Shutdown();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private void RegisterChatsOf(Update update)
+    {
+        Chat?[] chats = [update.Message?.Chat, update.EditedMessage?.Chat, update.CallbackQuery?.Message?.Chat, update.MyChatMember?.Chat];
+        foreach (var chat in chats.OfType<Chat>())
+        {
+            Chats.Register(chat);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var (token, requestedMethod) = SplitPath(context.Request.Path.Value ?? string.Empty);
+        var method = requestedMethod is null ? null : _methods.Find(requestedMethod);
+        var methodName = method?.Name ?? requestedMethod ?? context.Request.Path.Value ?? string.Empty;
+        var parameters = new JsonObject();
+        try
+        {
+            parameters = await ReadParametersAsync(context.Request, context.RequestAborted);
+            if (requestedMethod is not null && token != Token)
+            {
+                throw new BotApiFailure(401, "Unauthorized");
+            }
+
+            if (method is null)
+            {
+                throw new BotApiFailure(404, "Not Found");
+            }
+
+            if (_faults.TakeNext(method.Name) is { } fault)
+            {
+                if (fault.DropsConnection)
+                {
+                    Record(methodName, parameters, errorCode: null, connectionDropped: true);
+                    context.Abort();
+                    return;
+                }
+
+                throw new BotApiFailure(fault.StatusCode, fault.Description, fault.RetryAfterSeconds);
+            }
+
+            var result = await method.InvokeAsync(new BotApiArgs(parameters), context.RequestAborted);
+            Record(methodName, parameters, errorCode: null);
+            await WriteAsync(context, StatusCodes.Status200OK, new JsonObject
+            {
+                ["ok"] = true,
+                ["result"] = JsonSerializer.SerializeToNode(result, result.GetType(), JsonBotAPI.Options),
+            });
+        }
+        catch (BotApiFailure failure)
+        {
+            Record(methodName, parameters, failure.ErrorCode);
+            await WriteAsync(context, failure.ErrorCode, ToJson(failure));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (a cancelled long poll): there is nobody to answer.
+        }
+    }
+
+    /// <summary>Splits <c>/bot{token}/{method}</c>; the method is null when the path has another shape.</summary>
+    private static (string? Token, string? Method) SplitPath(string path)
+    {
+        const string prefix = "/bot";
+        var lastSlash = path.LastIndexOf('/');
+        return path.StartsWith(prefix, StringComparison.Ordinal) && lastSlash > prefix.Length && lastSlash < path.Length - 1
+            ? (path[prefix.Length..lastSlash], path[(lastSlash + 1)..])
+            : (null, null);
+    }
+
+    private static async Task<JsonObject> ReadParametersAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        JsonObject parameters;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            parameters = [];
+            foreach (var (name, value) in form)
+            {
+                parameters[name] = value.ToString();
+            }
+        }
+        else
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync(cancellationToken);
+            parameters = ParseJsonObject(body);
+        }
+
+        foreach (var (name, value) in request.Query)
+        {
+            parameters.TryAdd(name, value.ToString());
+        }
+
+        return parameters;
+    }
+
+    private static JsonObject ParseJsonObject(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject ?? throw BotApiFailure.BadRequest("parameters must be a JSON object");
+        }
+        catch (JsonException)
+        {
+            throw BotApiFailure.BadRequest("can't parse JSON request body");
+        }
+    }
+
+    private void Record(string method, JsonObject parameters, int? errorCode, bool connectionDropped = false) =>
+        _calls.Add(new RecordedCall(
+            method, JsonSerializer.SerializeToElement(parameters), Clock.GetUtcNow(), errorCode, connectionDropped));
+
+    private static JsonObject ToJson(BotApiFailure failure)
+    {
+        var json = new JsonObject
+        {
+            ["ok"] = false,
+            ["error_code"] = failure.ErrorCode,
+            ["description"] = failure.Description,
+        };
+        if (failure.RetryAfterSeconds is { } retryAfter)
+        {
+            json["parameters"] = new JsonObject { ["retry_after"] = retryAfter };
+        }
+
+        return json;
+    }
+
+    private static async Task WriteAsync(HttpContext context, int statusCode, JsonObject payload)
+    {
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(payload.ToJsonString());
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace AppealBot.Tests.FakeTelegram;
+
+/// <summary>
+/// A Telegram user in a private chat with the bot. Each action queues an update, waits until the bot confirmed it
+/// through getUpdates (it has handled it by then) and returns what the bot did in this chat meanwhile.
+/// </summary>
+public sealed class FakeUser
+{
+    private readonly FakeTelegramServer _server;
+
+    internal FakeUser(FakeTelegramServer server, User user, Chat chat)
+    {
+        _server = server;
+        User = user;
+        Chat = chat;
+    }
+
+    public long Id => User.Id;
+
+    public long ChatId => Chat.Id;
+
+    public User User { get; }
+
+    public Chat Chat { get; }
+
+    /// <summary>The bot's current messages in this chat, oldest first.</summary>
+    public IReadOnlyList<BotMessage> Messages => _server.MessagesIn(ChatId);
+
+    /// <summary>The bot's most recently sent or edited message that still exists.</summary>
+    public BotMessage LastMessage
+    {
+        get
+        {
+            var current = Messages.ToDictionary(message => message.Id);
+            return _server.HistoryOf(ChatId).Reverse()
+                       .Select(operation => current.GetValueOrDefault(operation.Message.Id))
+                       .FirstOrDefault(message => message is not null)
+                   ?? throw new InvalidOperationException($"The bot has no message in chat {ChatId}.");
+        }
+    }
+
+    public Task<Reply> SendAsync(string text, TimeSpan? timeout = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        var message = new Message
+        {
+            Id = _server.Chats.TakeMessageId(ChatId),
+            From = User,
+            Chat = Chat,
+            Date = _server.Clock.GetUtcNow().UtcDateTime,
+            Text = text,
+            Entities = CommandEntity(text),
+        };
+        return DeliverAsync(id => new Update { Id = id, Message = message }, callbackQueryId: null, timeout);
+    }
+
+    /// <summary>Presses the button with exactly this text on the most recent message that shows it.</summary>
+    public async Task<Reply> PressAsync(string buttonText, TimeSpan? timeout = null)
+    {
+        var (message, button) = _server.Chats.FindButton(ChatId, buttonText)
+                                ?? throw new InvalidOperationException(
+                                    $"No message in chat {ChatId} has a button \"{buttonText}\". Buttons now:\n{DescribeButtons()}");
+        var callbackData = button.CallbackData
+                           ?? throw new InvalidOperationException($"Button \"{buttonText}\" opens {button.Url} and sends no callback query.");
+        return await PressDataAsync(message.Id, callbackData, timeout);
+    }
+
+    /// <summary>Sends any callback data, as a forged or outdated button would; the bot must still answer it.</summary>
+    public async Task<Reply> PressDataAsync(int messageId, string callbackData, TimeSpan? timeout = null)
+    {
+        var queryId = _server.Chats.OpenCallbackQuery();
+        var query = new CallbackQuery
+        {
+            Id = queryId,
+            From = User,
+            Message = _server.Chats.AsCallbackMessage(ChatId, messageId),
+            ChatInstance = ChatId.ToString(CultureInfo.InvariantCulture),
+            Data = callbackData,
+        };
+        var reply = await DeliverAsync(id => new Update { Id = id, CallbackQuery = query }, queryId, timeout);
+        return reply.CallbackAnswer is not null
+            ? reply
+            : throw new InvalidOperationException(
+                $"The bot did not answer callback query {queryId} (data \"{callbackData}\" on message {messageId}); " +
+                "an unanswered press leaves the user's button spinning.");
+    }
+
+    public void BlockBot() => _server.BlockBot(ChatId);
+
+    public void UnblockBot() => _server.UnblockBot(ChatId);
+
+    public override string ToString() => $"user {Id} ({User.FirstName}, {User.LanguageCode ?? "no language"})";
+
+    private async Task<Reply> DeliverAsync(Func<int, Update> build, string? callbackQueryId, TimeSpan? timeout)
+    {
+        var historyMark = _server.Chats.HistoryLength(ChatId);
+        var updateId = _server.EnqueueUpdate(build);
+        await _server.WaitUntilConfirmedAsync(updateId, timeout);
+        var answer = callbackQueryId is null ? null : _server.Chats.AnswerTo(callbackQueryId);
+        return new Reply(_server.Chats.History(ChatId, since: historyMark), answer);
+    }
+
+    private static MessageEntity[]? CommandEntity(string text)
+    {
+        if (!text.StartsWith('/'))
+        {
+            return null;
+        }
+
+        var end = text.IndexOfAny([' ', '\n', '\t']);
+        return [new MessageEntity { Type = MessageEntityType.BotCommand, Offset = 0, Length = end < 0 ? text.Length : end }];
+    }
+
+    private string DescribeButtons()
+    {
+        var lines = Messages
+            .Where(message => message.Buttons.Count > 0)
+            .Select(message => $"  message {message.Id}: [{string.Join("] [", message.ButtonTexts)}]")
+            .ToList();
+        return lines.Count == 0 ? "  (none)" : string.Join('\n', lines);
+    }
+}
