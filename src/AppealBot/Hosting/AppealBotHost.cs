@@ -12,7 +12,7 @@ internal static class AppealBotHost
         settings.Args = args;
         var builder = Host.CreateApplicationBuilder(settings);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.Services.AddAppealBotCore(builder.Configuration);
+        builder.Services.AddAppealBotCore();
         builder.Services.AddTelegramTransport();
         return builder;
     }

@@ -16,14 +16,14 @@ internal static class AppealBotServices
     private const string TelegramHttpClient = "telegram";
 
     /// <summary>Storage and the conversation: everything the bot needs whatever carries the messages.</summary>
-    public static IServiceCollection AddAppealBotCore(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAppealBotCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
 
-        var connectionString = configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db";
-        services.AddSingleton(new Database(connectionString));
+        services.AddSingleton(sp => new Database(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString("AppealBot") ?? "Data Source=appealbot.db"));
         services.AddSingleton<Migrator>();
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<UserStatusStore>();

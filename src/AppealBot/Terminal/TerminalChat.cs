@@ -28,7 +28,7 @@ internal static class TerminalChat
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = rest });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IHostLifetime, TerminalLifetime>();
-        builder.Services.AddAppealBotCore(builder.Configuration);
+        builder.Services.AddAppealBotCore();
         builder.Services.AddSingleton<IReplySender>(screen);
         using var host = builder.Build();
         await host.StartAsync();

@@ -121,6 +121,12 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         });
     }
 
+    /// <summary>Delivers an already confirmed update again, with its original id, as Telegram does after a lost confirmation.</summary>
+    public void Redeliver(Update update) => _updates.Redeliver(update);
+
+    /// <summary>Every update the bot was given, by id, so a test can redeliver one.</summary>
+    public Update? DeliveredUpdate(long updateId) => _updates.Delivered(updateId);
+
     public async Task<RecordedCall> WaitForCallAsync(
         string method, Func<RecordedCall, bool>? predicate = null, TimeSpan? timeout = null)
     {

@@ -10,6 +10,7 @@ internal sealed class UpdateQueue(int firstUpdateId)
 {
     private readonly Lock _gate = new();
     private readonly List<Update> _pending = [];
+    private readonly Dictionary<long, Update> _delivered = [];
     private readonly List<(long UpdateId, TaskCompletionSource Confirmed)> _confirmationWaiters = [];
     private readonly TaskCompletionSource _shutdown = NewSignal();
     private int _nextUpdateId = firstUpdateId;
@@ -50,12 +51,41 @@ internal sealed class UpdateQueue(int firstUpdateId)
             var update = build(id);
             update.Id = id;
             _pending.Add(update);
+            _delivered[id] = update;
             arrived = _arrived;
             _arrived = NewSignal();
         }
 
         arrived.TrySetResult();
         return id;
+    }
+
+    /// <summary>
+    /// Puts an update back as if its confirmation never reached the server (the bot crashed after handling
+    /// it): the next poll without an offset returns it again, with its original id.
+    /// </summary>
+    public void Redeliver(Update update)
+    {
+        TaskCompletionSource arrived;
+        lock (_gate)
+        {
+            _pending.RemoveAll(pending => pending.Id == update.Id);
+            _pending.Add(update);
+            _pending.Sort((a, b) => a.Id.CompareTo(b.Id));
+            _confirmedOffset = Math.Min(_confirmedOffset, update.Id);
+            arrived = _arrived;
+            _arrived = NewSignal();
+        }
+
+        arrived.TrySetResult();
+    }
+
+    public Update? Delivered(long updateId)
+    {
+        lock (_gate)
+        {
+            return _delivered.GetValueOrDefault(updateId);
+        }
     }
 
     public Task WhenConfirmed(long updateId)

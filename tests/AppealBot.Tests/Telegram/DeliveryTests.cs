@@ -1,0 +1,66 @@
+using AppealBot.Tests.TestKit;
+using Telegram.Bot.Types;
+
+namespace AppealBot.Tests.Telegram;
+
+public sealed class DeliveryTests
+{
+    [Fact]
+    public async Task An_update_delivered_again_after_a_restart_is_not_handled_twice()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        var user = bot.User(3001, "en");
+        await user.SendAsync("/new");
+        var first = await user.SendAsync("8123 4567 8901 2345");
+        var updateId = bot.Server.CallsTo("getUpdates").Count; // just to touch the log
+        Assert.True(updateId > 0);
+        var handled = bot.Server.PendingUpdates.Count;
+        Assert.Equal(0, handled);
+
+        // The bot crashed after storing the update but before Telegram heard it was confirmed.
+        await bot.StopAsync();
+        var lastUpdate = bot.Server.DeliveredUpdate(bot.Server.ConfirmedOffset - 1)!;
+        var messagesBefore = user.Messages.Count;
+        bot.Server.Redeliver(lastUpdate);
+        await bot.RestartAsync();
+        await bot.Server.WaitUntilConfirmedAsync(lastUpdate.Id);
+
+        Assert.Equal(messagesBefore, user.Messages.Count);
+        Assert.Equal(["Problem"], await bot.QueryAsync<string>("SELECT step FROM cases WHERE user_id = 3001"));
+        Assert.Contains(first.Last.Text, user.Messages.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Each_users_updates_are_handled_in_order_while_users_run_concurrently()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        var users = Enumerable.Range(0, 30).Select(i => bot.User(4000 + i, i % 2 == 0 ? "ru" : "it")).ToList();
+
+        // Everyone's three messages arrive interleaved in one burst; only in order do they make a case at the problem step.
+        long last = 0;
+        foreach (var text in new[] { "/new", "ORDER", "/status" })
+        {
+            foreach (var (user, i) in users.Select((u, i) => (u, i)))
+            {
+                var body = text == "ORDER" ? $"8100 0000 0000 {i:0000}" : text;
+                last = bot.Server.EnqueueUpdate(id => new Update
+                {
+                    Message = new Message { Id = id, From = user.User, Chat = user.Chat, Date = DateTime.UtcNow, Text = body },
+                });
+            }
+        }
+
+        await bot.Server.WaitUntilConfirmedAsync(last, TimeSpan.FromSeconds(30));
+
+        var cases = await bot.QueryAsync<(long UserId, string Step, string OrderNumber)>(
+            "SELECT user_id, step, order_number FROM cases ORDER BY user_id");
+        Assert.Equal(users.Count, cases.Count);
+        foreach (var (user, i) in users.Select((u, i) => (u, i)))
+        {
+            Assert.Contains((user.Id, "Problem", $"810000000000{i:0000}"), cases);
+            var texts = user.Messages.Select(m => m.Text).ToList();
+            Assert.Equal(3, texts.Count);
+            Assert.Contains($"810000000000{i:0000}", texts[2], StringComparison.Ordinal);
+        }
+    }
+}
