@@ -123,9 +123,13 @@ internal sealed class CaseFlow
     /// <summary>Closes the case for good: the money came back some other way, or the user gives up.</summary>
     public bool Close(CaseOutcome outcome) => Fire(CaseTrigger.Close, () => _case.Outcome = outcome);
 
-    public bool Back() => _case.Step == CaseStep.LossReasons && _case.ReasonsAnswered > 0
-        ? StepBackOneQuestion()
-        : Fire(CaseTrigger.Back);
+    /// <summary>One step back; within the loss-reason questions, one question back.</summary>
+    public bool Back() => _case.Step switch
+    {
+        CaseStep.LossReasons when _case.ReasonsAnswered > 0 => StepBackOneQuestion(),
+        CaseStep.Advice => Fire(CaseTrigger.Back) && StepBackOneQuestion(),
+        _ => Fire(CaseTrigger.Back),
+    };
 
     /// <summary>The machine's graph in Mermaid syntax, for docs/conversation.md.</summary>
     public static string MermaidGraph()

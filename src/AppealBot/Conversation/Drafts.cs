@@ -40,8 +40,13 @@ internal static class Drafts
             points.Add(t.Get("draft.complaint.point.closed", ("closed", closed)));
         }
 
-        points.Add(t[$"draft.complaint.point.{Problem(c)}"]);
-        if (c.Filings > 0 || c.Rejections > 0)
+        // Only claim that evidence shows the problem when the buyer has some; a lost parcel speaks for itself.
+        if (c.Problem == ProblemKind.NotReceived || EvidenceChecklist.Ready(c).Any())
+        {
+            points.Add(t[$"draft.complaint.point.{Problem(c)}"]);
+        }
+
+        if (c.Rejections > 0)
         {
             points.Add(t["draft.complaint.point.repeat"]);
         }

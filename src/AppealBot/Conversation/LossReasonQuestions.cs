@@ -15,8 +15,8 @@ internal static class LossReasonQuestions
                 questions.Add(LossReasons.DefectsNotShown);
             }
 
-            // Asking too much only applies to a full refund without sending the item back.
-            if (@case.DisputeClaim is Compensation.FullRefund)
+            // Asking too much only applies to a full refund without sending back an item that can still be used.
+            if (@case.DisputeClaim is Compensation.FullRefund && @case.Problem is not ProblemKind.WrongItem)
             {
                 questions.Add(LossReasons.TooMuchAsked);
             }

@@ -42,7 +42,8 @@ internal sealed class Localizer
 
     public string Date(DateOnly date) => date.ToString(Template("format.date"), Culture);
 
-    public string Amount(decimal amount) => amount.ToString("#,0.##", Culture);
+    /// <summary>Whole amounts without decimals (1 500), others with two (12,50).</summary>
+    public string Amount(decimal amount) => amount.ToString(decimal.Truncate(amount) == amount ? "#,0" : "#,0.00", Culture);
 
     public string Money(Conversation.Money money) => $"{Amount(money.Amount)} {money.Currency}";
 
