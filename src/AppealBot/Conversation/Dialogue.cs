@@ -163,13 +163,17 @@ internal sealed class Dialogue(IOptions<ReminderOptions> reminders)
     {
         var t = ctx.Texts;
         var buttons = new List<Button>();
-        if (await ActiveCaseAsync(ctx) is { OrderNumber: not null } active)
+        var cases = (await ctx.Cases.ListAsync()).Where(c => c.OrderNumber is not null).ToList();
+
+        // The case in progress, or the one the user stepped out of with /cancel.
+        var current = await ActiveCaseAsync(ctx) ?? cases.FirstOrDefault(c => !c.IsClosed);
+        if (current is { OrderNumber: { } order })
         {
-            buttons.Add(new Button(t.Get("button.continue_case", ("order", active.OrderNumber)), ButtonData.Open(active.Id)));
+            buttons.Add(new Button(t.Get("button.continue_case", ("order", order)), ButtonData.Open(current.Id)));
         }
 
         buttons.Add(new Button(t["button.new_case"], ButtonData.NewCase));
-        if ((await ctx.Cases.ListAsync()).Any(c => c.OrderNumber is not null))
+        if (cases.Count > 0)
         {
             buttons.Add(new Button(t["button.my_cases"], ButtonData.CaseList));
         }
