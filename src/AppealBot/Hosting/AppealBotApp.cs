@@ -21,8 +21,9 @@ internal static class AppealBotApp
 
             using var host = AppealBotHost.CreateBuilder(args).Build();
 
-            // Settings are checked before anything starts, so a bad one is one line, not a stack trace.
+            // Settings and the database are checked before anything starts, so a problem is one line, not a stack trace.
             host.Services.GetService<IStartupValidator>()?.Validate();
+            await host.Services.GetRequiredService<Migrator>().MigrateAsync();
             await host.RunAsync();
             return Environment.ExitCode;
         }

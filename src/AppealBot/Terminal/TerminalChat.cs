@@ -31,6 +31,7 @@ internal static class TerminalChat
         builder.Services.AddAppealBotCore();
         builder.Services.AddSingleton<IReplySender>(screen);
         using var host = builder.Build();
+        await host.Services.GetRequiredService<Migrator>().MigrateAsync();
         await host.StartAsync();
 
         var handler = host.Services.GetRequiredService<UpdateHandler>();

@@ -104,13 +104,13 @@ internal static partial class DateInput
     private static int Number(Match match, string group) =>
         int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2})$")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"^(?<d>\d{1,2})\s*[./-]\s*(?<m>\d{1,2})(\s*[./-]\s*(?<y>\d{4}|\d{2}))?$")]
+    [GeneratedRegex(@"^(?<d>[0-9]{1,2})\s*[./-]\s*(?<m>[0-9]{1,2})(\s*[./-]\s*(?<y>[0-9]{4}|[0-9]{2}))?(\s*(г|г\.|года))?$")]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"^(?<d>\d{1,2})\s+(?<month>\p{L}+)\.?(\s+(?<y>\d{4}))?(\s*(г|г\.|года))?$")]
+    [GeneratedRegex(@"^(?<d>[0-9]{1,2})\s+(?<month>\p{L}+)\.?(\s+(?<y>[0-9]{4}))?(\s*(г|г\.|года))?$")]
     private static partial Regex NamedMonthDate();
 }
 

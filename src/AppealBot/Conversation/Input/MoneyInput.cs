@@ -83,6 +83,6 @@ internal static partial class MoneyInput
             NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount);
     }
 
-    [GeneratedRegex(@"^(?<pre>[^\d\s,.]{1,8})?\s*(?<number>\d{1,3}(?:[ \u00A0\u202F'.,]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s*(?<post>[^\d\s,.][^\d]{0,11})?$")]
+    [GeneratedRegex(@"^(?<pre>[^0-9\s,.]{1,8})?\s*(?<number>[0-9]{1,3}(?:[ \u00A0\u202F'.,][0-9]{3})*(?:[.,][0-9]{1,2})?|[0-9]+(?:[.,][0-9]{1,2})?)\s*(?<post>[^0-9\s,.][^0-9]{0,11})?$")]
     private static partial Regex Amount();
 }

@@ -1,0 +1,340 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using AppealBot.Tests.FakeTelegram;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace AppealBot.Tests.Hosting;
+
+/// <summary>
+/// The real AppealBot executable as a child process, the way an operator or systemd runs it: exit codes,
+/// what reaches stdout/stderr, and SIGTERM. Each test gets a fresh directory (working directory and database).
+/// </summary>
+public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
+{
+    private const string StackTraceMarker = "   at ";
+
+    private readonly ITestOutputHelper _output = output;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("appealbot-process-").FullName;
+
+    private string DatabasePath => Path.Combine(_directory, "appealbot.db");
+
+    [Fact]
+    public async Task Missing_token_exits_non_zero_with_one_clear_line()
+    {
+        var result = await RunToExitAsync();
+
+        Assert.True(result.ExitCode == 2, $"Expected exit code 2 (bad configuration).\n{result}");
+        var line = SingleLine(result);
+        Assert.Contains("Telegram__BotToken", line, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Malformed_token_exits_non_zero_with_one_clear_line_that_hides_the_token()
+    {
+        var result = await RunToExitAsync(new() { ["Telegram__BotToken"] = "not-a-token" });
+
+        Assert.True(result.ExitCode == 2, $"Expected exit code 2 (bad configuration).\n{result}");
+        var line = SingleLine(result);
+        Assert.Contains("Telegram__BotToken", line, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+        Assert.DoesNotContain("not-a-token", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Token_rejected_by_Telegram_exits_with_code_3_naming_the_variable_but_not_the_token()
+    {
+        await using var server = await FakeTelegramServer.StartAsync("123456:TEST-token");
+
+        var result = await RunToExitAsync(new()
+        {
+            ["Telegram__BotToken"] = "654321:WRONG-token",
+            ["Telegram__ApiBaseUrl"] = server.BaseUrl,
+        });
+
+        Assert.True(result.ExitCode == 3, $"Expected exit code 3 (token rejected).\n{result}");
+        Assert.Contains("Telegram__BotToken", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("WRONG-token", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+        Assert.Contains(server.CallsTo("getMe"), call => call.ErrorCode == 401);
+    }
+
+    [Fact]
+    public async Task Running_bot_answers_a_user_and_exits_with_code_0_on_SIGTERM()
+    {
+        await using var server = await FakeTelegramServer.StartAsync();
+        await using var app = AppProcess.Start(_directory, BotEnvironment(server));
+
+        var reply = await app.WhileRunningAsync(server.User(7001, "ru").SendAsync("/start", AppProcess.Patience));
+        Assert.StartsWith("Здравствуйте", reply.Last.Text, StringComparison.Ordinal);
+
+        SendSigterm(app.Id);
+        var result = await app.WaitForExitAsync();
+        _output.WriteLine($"dotnet exec {AppProcess.DllPath}\n{result}");
+
+        Assert.True(result.ExitCode == 0, $"Expected exit code 0 after SIGTERM.\n{result}");
+        Assert.True(result.Stderr.Length == 0, $"Expected nothing on stderr.\n{result}");
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Chat_mode_answers_help_in_italian_without_a_token()
+    {
+        var result = await RunToExitAsync(stdin: "/help\n", args: ["chat", "--lang", "it"]);
+
+        Assert.True(result.ExitCode == 0, $"Expected exit code 0.\n{result}");
+        Assert.Contains("Cosa so fare", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("/new", result.Stdout, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+        Assert.True(File.Exists(DatabasePath), $"Expected the database at {DatabasePath} (ConnectionStrings__AppealBot).\n{result}");
+    }
+
+    [Fact]
+    public async Task Database_with_a_newer_schema_exits_with_code_4_and_one_line_naming_the_version()
+    {
+        var created = await RunToExitAsync(stdin: string.Empty, args: ["chat", "--lang", "en"]);
+        Assert.True(created.ExitCode == 0, $"Creating the database in chat mode failed.\n{created}");
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            await connection.ExecuteAsync("INSERT INTO schema_version (version, name, applied_at) VALUES (999,'future',0)");
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var server = await FakeTelegramServer.StartAsync();
+
+        var result = await RunToExitAsync(BotEnvironment(server));
+
+        Assert.True(result.ExitCode == 4, $"Expected exit code 4 (database unusable).\n{result}");
+        var line = SingleLine(result);
+        Assert.Contains("999", line, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static Dictionary<string, string?> BotEnvironment(FakeTelegramServer server) => new()
+    {
+        ["Telegram__BotToken"] = server.Token,
+        ["Telegram__ApiBaseUrl"] = server.BaseUrl,
+    };
+
+    private async Task<ProcessResult> RunToExitAsync(
+        Dictionary<string, string?>? environment = null, string? stdin = null, string[]? args = null)
+    {
+        await using var app = AppProcess.Start(_directory, environment ?? [], args ?? [], stdin);
+        var result = await app.WaitForExitAsync();
+        _output.WriteLine($"dotnet exec {AppProcess.DllPath}\n{result}");
+        return result;
+    }
+
+    private static string SingleLine(ProcessResult result)
+    {
+        var lines = result.Stderr.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.True(lines.Length == 1 && lines[0].Trim().Length > 0, $"Expected exactly one non-empty line on stderr.\n{result}");
+        return lines[0];
+    }
+
+    private static void AssertNoStackTrace(ProcessResult result) =>
+        Assert.False(
+            result.Stdout.Contains(StackTraceMarker, StringComparison.Ordinal) ||
+            result.Stderr.Contains(StackTraceMarker, StringComparison.Ordinal),
+            $"Expected no stack trace in the output.\n{result}");
+
+    private static void SendSigterm(int pid)
+    {
+        const int sigterm = 15;
+        if (NativeMethods.Kill(pid, sigterm) != 0)
+        {
+            throw new InvalidOperationException(
+                $"kill({pid.ToString(CultureInfo.InvariantCulture)}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError().ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    private sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
+    {
+        public override string ToString() =>
+            $"Exit code: {ExitCode.ToString(CultureInfo.InvariantCulture)}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
+    }
+
+    /// <summary>AppealBot.dll under <c>dotnet exec</c>, its output read to the end in the background.</summary>
+    private sealed class AppProcess : IAsyncDisposable
+    {
+        /// <summary>A safety net for a hung process, never a measure of how long anything should take.</summary>
+        public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+        /// <summary>Settings inherited from the test run that would change what the app does (also with the DOTNET_ prefix).</summary>
+        private static readonly string[] AppSections = ["Telegram__", "ConnectionStrings__", "Bot__", "Reminders__", "Logging__"];
+
+        private static readonly Lazy<string> Dll = new(FindAppDll);
+
+        private readonly Process _process;
+        private readonly Task<string> _stdout;
+        private readonly Task<string> _stderr;
+
+        private AppProcess(Process process)
+        {
+            _process = process;
+            _stdout = process.StandardOutput.ReadToEndAsync();
+            _stderr = process.StandardError.ReadToEndAsync();
+        }
+
+        public int Id => _process.Id;
+
+        public static string DllPath => Dll.Value;
+
+        public static AppProcess Start(
+            string directory, IReadOnlyDictionary<string, string?> environment, string[]? args = null, string? stdin = null)
+        {
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                WorkingDirectory = directory,
+                UseShellExecute = false,
+                RedirectStandardInput = stdin is not null,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                StandardOutputEncoding = Encoding.UTF8,
+                StandardErrorEncoding = Encoding.UTF8,
+                StandardInputEncoding = stdin is null ? null : new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            };
+            start.ArgumentList.Add("exec");
+            start.ArgumentList.Add(Dll.Value);
+            foreach (var arg in args ?? [])
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            foreach (var name in start.Environment.Keys.Where(IsAppSetting).ToList())
+            {
+                start.Environment.Remove(name);
+            }
+
+            start.Environment.Remove("LC_ALL");
+            start.Environment["LANG"] = "C.UTF-8";
+            start.Environment["DOTNET_ENVIRONMENT"] = "Production"; // never Development: no user secrets
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            start.Environment["NO_COLOR"] = "1";
+            start.Environment["ConnectionStrings__AppealBot"] = $"Data Source={Path.Combine(directory, "appealbot.db")}";
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+
+            var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+            var app = new AppProcess(process);
+            if (stdin is not null)
+            {
+                process.StandardInput.Write(stdin);
+                process.StandardInput.Close();
+            }
+
+            return app;
+        }
+
+        /// <summary>Awaits <paramref name="task"/>, failing with the app's output if the app exits first.</summary>
+        public async Task<T> WhileRunningAsync<T>(Task<T> task)
+        {
+            var exited = _process.WaitForExitAsync();
+            if (await Task.WhenAny(task, exited) == exited)
+            {
+                var result = await CollectAsync();
+                throw new InvalidOperationException($"AppealBot exited while the test was waiting for it.\n{result}");
+            }
+
+            return await task;
+        }
+
+        public async Task<ProcessResult> WaitForExitAsync()
+        {
+            using var timeout = new CancellationTokenSource(Patience);
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                _process.Kill(entireProcessTree: true);
+                var hung = await CollectAsync();
+                throw new TimeoutException($"AppealBot did not exit within {Patience.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was killed.\n{hung}");
+            }
+
+            return await CollectAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+        }
+
+        private static bool IsAppSetting(string name)
+        {
+            var key = name.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) ? name["DOTNET_".Length..] : name;
+            return AppSections.Any(section => key.StartsWith(section, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private async Task<ProcessResult> CollectAsync()
+        {
+            await _process.WaitForExitAsync();
+            return new ProcessResult(_process.ExitCode, await _stdout, await _stderr);
+        }
+
+        /// <summary>
+        /// AppealBot.dll with its dependencies: the copy next to the tests when it can run there, otherwise the app
+        /// project's own build output. (The tests' Microsoft.AspNetCore.App framework reference keeps the
+        /// Microsoft.Extensions.* package assemblies out of the test directory, and AppealBot's runtimeconfig
+        /// names only Microsoft.NETCore.App, so that copy fails with FileNotFoundException.)
+        /// </summary>
+        private static string FindAppDll()
+        {
+            var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
+            var candidates = new List<string> { testDirectory.FullName };
+            var configuration = testDirectory.Parent?.Name;
+            for (var root = testDirectory.Parent; root is not null && configuration is not null; root = root.Parent)
+            {
+                var project = Path.Combine(root.FullName, "src", "AppealBot");
+                if (File.Exists(Path.Combine(project, "AppealBot.csproj")))
+                {
+                    candidates.Add(Path.Combine(project, "bin", configuration, testDirectory.Name));
+                    break;
+                }
+            }
+
+            return candidates
+                       .Where(dir => File.Exists(Path.Combine(dir, "AppealBot.runtimeconfig.json")) &&
+                                     File.Exists(Path.Combine(dir, "Microsoft.Extensions.Hosting.dll")))
+                       .Select(dir => Path.Combine(dir, "AppealBot.dll"))
+                       .FirstOrDefault(File.Exists)
+                   ?? throw new InvalidOperationException(
+                       $"No runnable AppealBot.dll (with Microsoft.Extensions.Hosting.dll beside it) in: {string.Join(", ", candidates)}");
+        }
+    }
+
+    private static class NativeMethods
+    {
+        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+        public static extern int Kill(int pid, int signal);
+    }
+}
