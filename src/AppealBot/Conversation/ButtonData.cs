@@ -14,8 +14,22 @@ internal static class ButtonData
     private const string CasePrefix = "s:";
     private const string OpenPrefix = "open:";
 
+    private const string ZonePrefix = "tz:";
+
     public const string NewCase = "new";
     public const string CaseList = "cases";
+    public const string ChangeZone = "set:tz";
+    public const string ToggleNudges = "set:nudges";
+
+    public static string Zone(int index) => ZonePrefix + index.ToString(CultureInfo.InvariantCulture);
+
+    public static bool TryParseZone(string data, out int index)
+    {
+        index = -1;
+        return data.StartsWith(ZonePrefix, StringComparison.Ordinal)
+            && int.TryParse(data.AsSpan(ZonePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out index)
+            && index < UserTimeZones.Offered.Count;
+    }
 
     public static string Language(Language language) => LanguagePrefix + language.Code();
 

@@ -52,7 +52,13 @@ internal sealed class Case
 
     public CaseOutcome Outcome { get; set; } = CaseOutcome.Open;
 
+    /// <summary>The user asked for no nudges about this case; any step forward ends the pause.</summary>
+    public bool Paused { get; set; }
+
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the case last changed; set by storage when it saves a change.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
 
     public bool IsClosed => Outcome is not CaseOutcome.Open;
 

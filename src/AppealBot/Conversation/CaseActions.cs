@@ -23,4 +23,6 @@ internal static class CaseActions
     public const string FileAgain = "again";
     public const string Close = "close";
     public const string Show = "show";
+    public const string RemindLater = "later";
+    public const string Pause = "pause";
 }

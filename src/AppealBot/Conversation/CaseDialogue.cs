@@ -1,5 +1,6 @@
 using AppealBot.Conversation.Input;
 using AppealBot.Localization;
+using AppealBot.Reminders;
 
 namespace AppealBot.Conversation;
 
@@ -72,7 +73,9 @@ internal static class CaseDialogue
             CaseActions.Filed => flow.FileComplaint(ctx.Today, ctx.Now + ctx.Reminders.CheckBackAfter),
             CaseActions.AllFine => flow.ConfirmAllFine(),
             CaseActions.Missing => flow.ReportSomethingMissing(),
-            CaseActions.InDays => button.Argument is >= 0 and <= FurthestDueDays && GiveDueDate(flow, ctx.Today.AddDays(button.Argument.Value)),
+            CaseActions.InDays => button.Argument is >= 0 and <= FurthestDueDays && GiveDueDate(ctx, flow, ctx.Today.AddDays(button.Argument.Value)),
+            CaseActions.RemindLater => flow.RemindLater(),
+            CaseActions.Pause => Pause(flow) && Noted(out note, t["reminder.paused"]),
             CaseActions.Accepted => flow.ReportAccepted() && Noted(out note, t["step.accepted"]),
             CaseActions.Rejected => flow.ReportRejected(),
             CaseActions.NotDecided => flow.ReportNotDecided()
@@ -119,9 +122,9 @@ internal static class CaseDialogue
                           ?? (flow.GiveClosedDate(closedOn) ? null : t["input.use_buttons"]);
                 break;
 
-            case CaseStep.DecisionDate or CaseStep.RefundDate:
+            case CaseStep.DecisionDate or CaseStep.RefundDate or CaseStep.CheckBackLater:
                 problem = ReadDate(ctx, text, DateDirection.Future, out var due)
-                          ?? (GiveDueDate(flow, due) ? null : t["input.use_buttons"]);
+                          ?? (GiveDueDate(ctx, flow, due) ? null : t["input.use_buttons"]);
                 break;
 
             default:
@@ -160,12 +163,19 @@ internal static class CaseDialogue
         _ => false,
     };
 
-    private static bool GiveDueDate(CaseFlow flow, DateOnly due) => flow.Step switch
+    private static bool GiveDueDate(ConversationContext ctx, CaseFlow flow, DateOnly due) => flow.Step switch
     {
         CaseStep.DecisionDate => flow.GiveDecisionDate(due),
         CaseStep.RefundDate => flow.GiveRefundDate(due),
+        CaseStep.CheckBackLater => flow.SnoozeCheckBack(LocalTime.At(due, ctx.Reminders.DayTime, ctx.User.TimeZone)),
         _ => false,
     };
+
+    private static bool Pause(CaseFlow flow)
+    {
+        flow.Pause();
+        return true;
+    }
 
     private static bool Noted(out string? note, string text)
     {

@@ -104,6 +104,14 @@ internal sealed class CaseFlow
 
     public bool ReportSomethingMissing() => Fire(CaseTrigger.SomethingMissing);
 
+    public bool RemindLater() => Fire(CaseTrigger.RemindLater);
+
+    /// <summary>Moves the check-back to a later moment the user picked.</summary>
+    public bool SnoozeCheckBack(DateTimeOffset due) => Fire(CaseTrigger.Snoozed, () => _case.CheckBackDue = due);
+
+    /// <summary>No more nudges about this case until the user moves it on.</summary>
+    public void Pause() => _case.Paused = true;
+
     public bool GiveDecisionDate(DateOnly due) => Fire(CaseTrigger.DecisionDateGiven, () => _case.DecisionDue = due);
 
     public bool ReportAccepted() => Fire(CaseTrigger.Accepted);
@@ -156,6 +164,7 @@ internal sealed class CaseFlow
         // Data first, so guards choosing the next state see the answer that was just given.
         record?.Invoke();
         _machine.Fire(trigger);
+        _case.Paused = false;
         return true;
     }
 
@@ -212,7 +221,11 @@ internal sealed class CaseFlow
         machine.Configure(CaseStep.CheckBack)
             .Permit(CaseTrigger.AllFine, CaseStep.DecisionDate)
             .Permit(CaseTrigger.SomethingMissing, CaseStep.CheckBackFix)
+            .Permit(CaseTrigger.RemindLater, CaseStep.CheckBackLater)
             .Permit(CaseTrigger.Back, CaseStep.Complaint);
+        machine.Configure(CaseStep.CheckBackLater)
+            .Permit(CaseTrigger.Snoozed, CaseStep.CheckBack)
+            .Permit(CaseTrigger.Back, CaseStep.CheckBack);
         machine.Configure(CaseStep.CheckBackFix)
             .Permit(CaseTrigger.Continue, CaseStep.CheckBack)
             .Permit(CaseTrigger.Back, CaseStep.CheckBack);

@@ -23,6 +23,7 @@ internal enum CaseStep
     SupportChat,
     Complaint,
     CheckBack,
+    CheckBackLater,
     CheckBackFix,
     DecisionDate,
     AwaitingDecision,
@@ -51,6 +52,8 @@ internal enum CaseTrigger
     Filed,
     AllFine,
     SomethingMissing,
+    RemindLater,
+    Snoozed,
     DecisionDateGiven,
     Accepted,
     Rejected,
@@ -72,7 +75,7 @@ internal static class CaseSteps
         CaseStep.Survey => 1,
         CaseStep.SupportChat => 2,
         CaseStep.Complaint or CaseStep.Refile => 3,
-        CaseStep.CheckBack or CaseStep.CheckBackFix => 4,
+        CaseStep.CheckBack or CaseStep.CheckBackLater or CaseStep.CheckBackFix => 4,
         CaseStep.DecisionDate or CaseStep.AwaitingDecision => 5,
         CaseStep.RefundAmount or CaseStep.RefundDate or CaseStep.AwaitingRefund or CaseStep.Escalation => 6,
         _ => 0,
@@ -80,5 +83,6 @@ internal static class CaseSteps
 
     /// <summary>States that wait for the user to type something rather than press a button.</summary>
     public static bool ExpectsText(this CaseStep step) => step is CaseStep.OrderNumber or CaseStep.DisputeAmount
-        or CaseStep.ClosedDate or CaseStep.CompensationAmount or CaseStep.DecisionDate or CaseStep.RefundAmount or CaseStep.RefundDate;
+        or CaseStep.ClosedDate or CaseStep.CompensationAmount or CaseStep.DecisionDate or CaseStep.RefundAmount or CaseStep.RefundDate
+        or CaseStep.CheckBackLater;
 }

@@ -29,23 +29,26 @@ internal static class CaseView
 
     public static string Header(Case c, Localizer t)
     {
-        var step = c.Step.RecoveryStep();
-        var progress = c.Step == CaseStep.Closed ? t["progress.closed"]
-            : step == 0 ? t["progress.preparation"]
-            : t.Get("progress.step", ("n", step), ("total", CaseSteps.RecoverySteps), ("name", t[$"step.name.{step}"]));
+        var progress = c.Step == CaseStep.Closed ? t["progress.closed"] : Progress(c, t);
         return c.OrderNumber is null
             ? t.Get("case.header.new", ("progress", new Html(progress)))
             : t.Get("case.header", ("order", c.OrderNumber), ("progress", new Html(progress)));
+    }
+
+    /// <summary>"getting ready" or "step 3 of 6: complaint".</summary>
+    public static string Progress(Case c, Localizer t)
+    {
+        var step = c.Step.RecoveryStep();
+        return step == 0
+            ? t["progress.preparation"]
+            : t.Get("progress.step", ("n", step), ("total", CaseSteps.RecoverySteps), ("name", t[$"step.name.{step}"]));
     }
 
     /// <summary>Where the case stands in one line, for /cases.</summary>
     public static string Summary(Case c, ConversationContext ctx)
     {
         var t = ctx.Texts;
-        var step = c.Step.RecoveryStep();
-        var where = c.Step == CaseStep.Closed ? t[$"cases.closed.{c.Outcome}"]
-            : step == 0 ? t["progress.preparation"]
-            : t.Get("progress.step", ("n", step), ("total", CaseSteps.RecoverySteps), ("name", t[$"step.name.{step}"]));
+        var where = c.Step == CaseStep.Closed ? t[$"cases.closed.{c.Outcome}"] : Progress(c, t);
         var due = c.NextDue(ctx.User.TimeZone);
         return due is { } date
             ? t.Get("cases.line.due", ("order", c.OrderNumber ?? "…"), ("where", new Html(where)), ("due", date))
@@ -135,8 +138,16 @@ internal static class CaseView
             {
                 var due = c.CheckBackDue is { } instant ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, ctx.User.TimeZone).DateTime) : ctx.Today;
                 return (t.Get("step.checkback", ("filed", c.FiledOn), ("due", due), ("draft", new Html(Pre(Drafts.CheckBackRequest(c, t))))),
-                    Buttons.Column(B(t["button.all_fine"], CaseActions.AllFine), B(t["button.something_missing"], CaseActions.Missing), Back()));
+                    Buttons.Column(B(t["button.all_fine"], CaseActions.AllFine), B(t["button.something_missing"], CaseActions.Missing),
+                        B(t["button.remind_later"], CaseActions.RemindLater), Back()));
             }
+
+            case CaseStep.CheckBackLater:
+                return (t.Get("step.checkback_later", ("example", DateExample())), new Buttons(
+                [
+                    [B(t["button.tomorrow"], CaseActions.InDays, 1), B(t.Plural("button.in_days", 3), CaseActions.InDays, 3)],
+                    [Back()],
+                ]));
 
             case CaseStep.CheckBackFix:
                 return (t["step.checkback_fix"], Buttons.Column(B(t["button.fixed"], CaseActions.Continue), Back()));

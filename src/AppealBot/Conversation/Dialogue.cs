@@ -8,7 +8,7 @@ namespace AppealBot.Conversation;
 internal sealed class Dialogue(IOptions<ReminderOptions> reminders)
 {
     /// <summary>The commands shown in Telegram's menu, in this order; each has a <c>command.NAME</c> description text.</summary>
-    public static IReadOnlyList<string> MenuCommands { get; } = ["new", "cases", "status", "cancel", "language", "help", "start"];
+    public static IReadOnlyList<string> MenuCommands { get; } = ["new", "cases", "status", "cancel", "settings", "timezone", "language", "help", "start"];
 
     public async Task<Turn> HandleAsync(UserProfile user, ICaseBook cases, DateTimeOffset now, UserInput input)
     {
@@ -46,6 +46,13 @@ internal sealed class Dialogue(IOptions<ReminderOptions> reminders)
                 break;
             case "language":
                 turn.Send(t["language.prompt"], LanguageButtons(t));
+                break;
+            case "timezone":
+                turn.Send(ZonePrompt(ctx), ZoneButtons(ctx));
+                break;
+            case "settings":
+                var (settings, settingsButtons) = Settings(ctx);
+                turn.Send(settings, settingsButtons);
                 break;
             case "new":
                 await CaseDialogue.StartNewAsync(ctx, turn);
@@ -91,6 +98,24 @@ internal sealed class Dialogue(IOptions<ReminderOptions> reminders)
             ctx.User.ChooseLanguage(language);
             var chosen = Localizer.For(language);
             turn.Replace(chosen["language.changed"]).Notice(chosen["language.changed.notice"]);
+            return;
+        }
+        else if (ButtonData.TryParseZone(button.Data, out var zone))
+        {
+            ctx.User.TimeZoneId = UserTimeZones.Offered[zone];
+            turn.Replace(t.Get("timezone.changed", ("zone", ZoneLabel(ctx, ctx.User.TimeZoneId)))).Notice(t["timezone.changed.notice"]);
+            return;
+        }
+        else if (button.Data == ButtonData.ChangeZone)
+        {
+            turn.Replace(ZonePrompt(ctx), ZoneButtons(ctx));
+            return;
+        }
+        else if (button.Data == ButtonData.ToggleNudges)
+        {
+            ctx.User.NudgesEnabled = !ctx.User.NudgesEnabled;
+            var (settings, settingsButtons) = Settings(ctx);
+            turn.Replace(settings, settingsButtons);
             return;
         }
         else if (button.Data == ButtonData.NewCase)
@@ -179,6 +204,34 @@ internal sealed class Dialogue(IOptions<ReminderOptions> reminders)
         }
 
         return Buttons.Column([.. buttons]);
+    }
+
+    private static string ZoneLabel(ConversationContext ctx, string zoneId) =>
+        ctx.Texts.Get("timezone.label", ("city", new Html(ctx.Texts[$"tz.{zoneId}"])),
+            ("offset", UserTimeZones.Offset(UserTimeZones.Find(zoneId) ?? TimeZoneInfo.Utc, ctx.Now)));
+
+    private static string ZonePrompt(ConversationContext ctx) =>
+        ctx.Texts.Get("timezone.prompt", ("now", TimeZoneInfo.ConvertTime(ctx.Now, ctx.User.TimeZone).ToString("HH:mm", ctx.Texts.Culture)));
+
+    private static Buttons ZoneButtons(ConversationContext ctx)
+    {
+        var buttons = UserTimeZones.Offered.Select((id, i) => new Button(ZoneLabel(ctx, id), ButtonData.Zone(i)));
+        return new Buttons([.. buttons.Chunk(2).Select(row => (IReadOnlyList<Button>)row)]);
+    }
+
+    private static (string Text, Buttons Buttons) Settings(ConversationContext ctx)
+    {
+        var t = ctx.Texts;
+        var zone = UserTimeZones.Offered.Contains(ctx.User.TimeZone.Id)
+            ? ZoneLabel(ctx, ctx.User.TimeZone.Id)
+            : ctx.User.TimeZone.Id;
+        var text = t.Get(ctx.User.NudgesEnabled ? "settings.text.nudges_on" : "settings.text.nudges_off",
+            ("zone", zone),
+            ("quiet_start", ctx.Reminders.QuietHoursStart.ToString("HH:mm", t.Culture)),
+            ("quiet_end", ctx.Reminders.QuietHoursEnd.ToString("HH:mm", t.Culture)));
+        return (text, Buttons.Column(
+            new Button(t["button.change_zone"], ButtonData.ChangeZone),
+            new Button(t[ctx.User.NudgesEnabled ? "button.nudges_off" : "button.nudges_on"], ButtonData.ToggleNudges)));
     }
 
     private static Buttons LanguageButtons(Localizer t) =>

@@ -22,6 +22,12 @@ internal sealed class UserProfile
     /// <summary>IANA id of the user's time zone; until they pick one, the usual zone of their language.</summary>
     public string? TimeZoneId { get; set; }
 
+    /// <summary>Whether the user wants a nudge about cases left untouched for a few days.</summary>
+    public bool NudgesEnabled { get; set; } = true;
+
+    /// <summary>Telegram said the user blocked the bot (as of loading); writing to the bot again clears it.</summary>
+    public bool IsBlocked { get; init; }
+
     public TimeZoneInfo TimeZone => UserTimeZones.Find(TimeZoneId) ?? UserTimeZones.DefaultFor(Language);
 
     public static UserProfile New(long id, long chatId, string? telegramLanguageCode, DateTimeOffset now) => new()

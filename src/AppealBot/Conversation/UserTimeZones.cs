@@ -4,6 +4,30 @@ namespace AppealBot.Conversation;
 
 internal static class UserTimeZones
 {
+    /// <summary>The zones offered by /timezone: Russia's eleven, then those of the bot's other users. Buttons carry the index.</summary>
+    public static IReadOnlyList<string> Offered { get; } =
+    [
+        "Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk", "Asia/Krasnoyarsk",
+        "Asia/Irkutsk", "Asia/Yakutsk", "Asia/Vladivostok", "Asia/Magadan", "Asia/Kamchatka",
+        "Europe/Rome", "Europe/Minsk", "Europe/Kyiv", "Asia/Almaty", "Europe/London", "UTC",
+    ];
+
+    /// <summary>"UTC+3", "UTC+5:30", "UTC" for the zone's offset at <paramref name="now"/>.</summary>
+    public static string Offset(TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var offset = zone.GetUtcOffset(now);
+        if (offset == TimeSpan.Zero)
+        {
+            return "UTC";
+        }
+
+        var sign = offset < TimeSpan.Zero ? "−" : "+";
+        var abs = offset.Duration();
+        return abs.Minutes == 0
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"UTC{sign}{abs.Hours}")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"UTC{sign}{abs.Hours}:{abs.Minutes:00}");
+    }
+
     public static TimeZoneInfo DefaultFor(Language language) => Find(language switch
     {
         Language.Ru => "Europe/Moscow",

@@ -31,6 +31,8 @@ internal static class AppealBotServices
         services.AddHostedService<HandledUpdatePruner>();
 
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateOnStart();
+        services.AddSingleton<ReminderSignal>();
+        services.AddSingleton<DispatchRounds>();
         services.AddSingleton<Dialogue>();
         services.AddSingleton<UpdateHandler>();
         return services;
@@ -54,10 +56,17 @@ internal static class AppealBotServices
         {
             var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
             var http = sp.GetRequiredKeyedService<HttpClient>(TelegramHttpClient);
-            return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken!, options.ApiBaseUrl), http);
+            // RetryThreshold 0: a 429 comes back to the sender, which pauses the shared budget for everyone.
+            return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken!, options.ApiBaseUrl) { RetryThreshold = 0 }, http);
         });
 
-        services.AddSingleton<IReplySender, TelegramReplySender>();
+        // Telegram's limits are real seconds: pacing uses the real clock even when tests move the business clock.
+        services.AddSingleton(sp => new SendBudget(sp.GetRequiredService<IOptions<TelegramOptions>>(), TimeProvider.System));
+        services.AddSingleton<TelegramReplySender>();
+        services.AddSingleton<IReplySender>(sp => sp.GetRequiredService<TelegramReplySender>());
+        services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<TelegramReplySender>());
+        services.AddSingleton<ReminderQueue>();
+        services.AddHostedService<ReminderDispatcher>();
         services.AddSingleton<BotStartup>();
         services.AddSingleton<UpdateBatchRunner>();
         services.AddHostedService<UpdatePoller>();

@@ -30,6 +30,14 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
             return ValidateOptionsResult.Fail("Telegram__PollTimeoutSeconds must be between 0 and 50.");
         }
 
+        if (options.MessagesPerSecond > 0
+            && (options.MessagesPerChatPerSecond <= 0 || options.ChatBurst < 1 || options.ReservedForReplies < 0
+                || options.ReservedForReplies + 1 > options.MessagesPerSecond))
+        {
+            return ValidateOptionsResult.Fail(
+                "Telegram__MessagesPerChatPerSecond must be above 0, Telegram__ChatBurst at least 1, and Telegram__ReservedForReplies between 0 and Telegram__MessagesPerSecond - 1.");
+        }
+
         return ValidateOptionsResult.Success;
     }
 

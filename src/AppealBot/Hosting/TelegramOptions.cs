@@ -13,4 +13,16 @@ internal sealed class TelegramOptions
 
     /// <summary>Long-poll timeout passed to getUpdates; the real server caps it around 50 s.</summary>
     public int PollTimeoutSeconds { get; set; } = 25;
+
+    /// <summary>Messages per second across all chats (Telegram allows about 30); 0 switches the limits off.</summary>
+    public double MessagesPerSecond { get; set; } = 30;
+
+    /// <summary>Messages per second to one chat (Telegram allows about one)…</summary>
+    public double MessagesPerChatPerSecond { get; set; } = 1;
+
+    /// <summary>…with short bursts of this many messages.</summary>
+    public double ChatBurst { get; set; } = 4;
+
+    /// <summary>Of the overall budget, this much is kept for replies: reminders never use it.</summary>
+    public double ReservedForReplies { get; set; } = 5;
 }

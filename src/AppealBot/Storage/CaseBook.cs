@@ -16,16 +16,17 @@ internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction tr
         id, user_id, step, order_number, problem, dispute_claim, dispute_amount, dispute_currency, dispute_closed_on,
         reasons_answered, reasons, evidence_ready, compensation, compensation_amount, compensation_currency,
         filings, filed_on, check_back_due, decision_delays, decision_due, rejections, refund_amount, refund_currency,
-        refund_due, outcome, created_at
+        refund_due, outcome, paused, created_at, updated_at
         """;
 
-    private readonly Dictionary<long, Case> _loaded = [];
+    /// <summary>Every case handed out, with how it looked when loaded, so only real changes are written.</summary>
+    private readonly Dictionary<long, (Case Case, CaseRow Loaded)> _loaded = [];
 
     public async Task<Case?> FindAsync(long caseId)
     {
         if (_loaded.TryGetValue(caseId, out var known))
         {
-            return known;
+            return known.Case;
         }
 
         var row = await connection.QuerySingleOrDefaultAsync<CaseRow>(
@@ -37,7 +38,7 @@ internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction tr
     {
         var rows = await connection.QueryAsync<CaseRow>(
             $"SELECT {Columns} FROM cases WHERE user_id = @userId ORDER BY outcome <> 'Open', id DESC;", new { userId }, transaction);
-        return [.. rows.Select(r => _loaded.TryGetValue(r.Id, out var known) ? known : Track(r.ToCase()))];
+        return [.. rows.Select(r => _loaded.TryGetValue(r.Id, out var known) ? known.Case : Track(r.ToCase()))];
     }
 
     public async Task<Case> OpenNewAsync(DateTimeOffset now)
@@ -49,13 +50,22 @@ internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction tr
             RETURNING id;
             """,
             new { userId, step = nameof(CaseStep.OrderNumber), created }, transaction);
-        return Track(new Case { Id = id, UserId = userId, CreatedAt = now });
+        return Track(new Case { Id = id, UserId = userId, CreatedAt = now, UpdatedAt = now });
     }
 
-    public async Task SaveAsync(DateTimeOffset now)
+    /// <summary>Writes the cases that changed since they were loaded, and returns them.</summary>
+    public async Task<IReadOnlyList<Case>> SaveAsync(DateTimeOffset now)
     {
-        foreach (var c in _loaded.Values)
+        var changed = new List<Case>();
+        foreach (var (c, loaded) in _loaded.Values)
         {
+            if (CaseRow.From(c) == loaded)
+            {
+                continue;
+            }
+
+            c.UpdatedAt = now;
+            changed.Add(c);
             await connection.ExecuteAsync(
                 """
                 UPDATE cases SET
@@ -65,21 +75,23 @@ internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction tr
                     compensation = @Compensation, compensation_amount = @CompensationAmount, compensation_currency = @CompensationCurrency,
                     filings = @Filings, filed_on = @FiledOn, check_back_due = @CheckBackDue, decision_delays = @DecisionDelays,
                     decision_due = @DecisionDue, rejections = @Rejections, refund_amount = @RefundAmount, refund_currency = @RefundCurrency,
-                    refund_due = @RefundDue, outcome = @Outcome, updated_at = @UpdatedAt
+                    refund_due = @RefundDue, outcome = @Outcome, paused = @Paused, updated_at = @UpdatedAt
                 WHERE id = @Id AND user_id = @UserId;
                 """,
-                CaseRow.From(c, now), transaction);
+                CaseRow.From(c), transaction);
         }
+
+        return changed;
     }
 
     private Case Track(Case c)
     {
-        _loaded[c.Id] = c;
+        _loaded[c.Id] = (c, CaseRow.From(c));
         return c;
     }
 
     /// <summary>The case as stored: enums by name, dates as ISO text, amounts as invariant decimal text.</summary>
-    private sealed class CaseRow
+    private sealed record CaseRow
     {
         public long Id { get; init; }
         public long UserId { get; init; }
@@ -106,6 +118,7 @@ internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction tr
         public string? RefundCurrency { get; init; }
         public string? RefundDue { get; init; }
         public string Outcome { get; init; } = nameof(CaseOutcome.Open);
+        public long Paused { get; init; }
         public long CreatedAt { get; init; }
         public long UpdatedAt { get; init; }
 
@@ -133,10 +146,12 @@ internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction tr
             RefundAmount = ParseMoney(RefundAmount, RefundCurrency),
             RefundDue = ParseDate(RefundDue),
             Outcome = Enum.TryParse<CaseOutcome>(Outcome, out var outcome) ? outcome : CaseOutcome.Open,
+            Paused = Paused != 0,
             CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
+            UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAt),
         };
 
-        public static CaseRow From(Case c, DateTimeOffset now) => new()
+        public static CaseRow From(Case c) => new()
         {
             Id = c.Id,
             UserId = c.UserId,
@@ -163,8 +178,9 @@ internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction tr
             RefundCurrency = c.RefundAmount?.Currency,
             RefundDue = FormatDate(c.RefundDue),
             Outcome = c.Outcome.ToString(),
+            Paused = c.Paused ? 1 : 0,
             CreatedAt = c.CreatedAt.ToUnixTimeMilliseconds(),
-            UpdatedAt = now.ToUnixTimeMilliseconds(),
+            UpdatedAt = c.UpdatedAt.ToUnixTimeMilliseconds(),
         };
 
         private static T? ParseEnum<T>(string? value) where T : struct, Enum =>

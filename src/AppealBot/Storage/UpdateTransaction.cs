@@ -21,13 +21,14 @@ internal sealed class UpdateTransaction : IAsyncDisposable
         _transaction = transaction;
     }
 
-    public static async Task<UpdateTransaction> BeginAsync(Database database, CancellationToken cancellationToken)
+    /// <param name="readOnly">True to only read (a deferred transaction that takes no write lock).</param>
+    public static async Task<UpdateTransaction> BeginAsync(Database database, CancellationToken cancellationToken, bool readOnly = false)
     {
         var connection = await database.OpenAsync(cancellationToken);
         try
         {
             // IMMEDIATE: take the write lock now, so a busy database surfaces here and not half-way through.
-            var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+            var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: readOnly);
             return new UpdateTransaction(connection, transaction);
         }
         catch
@@ -49,7 +50,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     public async Task<UserProfile?> FindUserAsync(long userId)
     {
         var row = await _connection.QuerySingleOrDefaultAsync<UserRow>(
-            "SELECT id, chat_id, language, language_chosen, active_case_id, time_zone, created_at FROM users WHERE id = @userId;",
+            "SELECT id, chat_id, language, language_chosen, active_case_id, time_zone, nudges_enabled, blocked_at IS NOT NULL AS blocked, created_at FROM users WHERE id = @userId;",
             new { userId }, _transaction);
         return row?.ToProfile();
     }
@@ -58,14 +59,15 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     public Task SaveUserAsync(UserProfile user, DateTimeOffset now) =>
         _connection.ExecuteAsync(
             """
-            INSERT INTO users (id, chat_id, language, language_chosen, active_case_id, time_zone, blocked_at, created_at, updated_at)
-            VALUES (@Id, @ChatId, @Language, @LanguageChosen, @ActiveCaseId, @TimeZoneId, NULL, @CreatedAt, @UpdatedAt)
+            INSERT INTO users (id, chat_id, language, language_chosen, active_case_id, time_zone, nudges_enabled, blocked_at, created_at, updated_at)
+            VALUES (@Id, @ChatId, @Language, @LanguageChosen, @ActiveCaseId, @TimeZoneId, @NudgesEnabled, NULL, @CreatedAt, @UpdatedAt)
             ON CONFLICT (id) DO UPDATE SET
                 chat_id = excluded.chat_id,
                 language = excluded.language,
                 language_chosen = excluded.language_chosen,
                 active_case_id = excluded.active_case_id,
                 time_zone = excluded.time_zone,
+                nudges_enabled = excluded.nudges_enabled,
                 blocked_at = NULL,
                 updated_at = excluded.updated_at;
             """,
@@ -77,6 +79,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
                 LanguageChosen = user.LanguageChosen ? 1 : 0,
                 user.ActiveCaseId,
                 user.TimeZoneId,
+                NudgesEnabled = user.NudgesEnabled ? 1 : 0,
                 CreatedAt = user.CreatedAt.ToUnixTimeMilliseconds(),
                 UpdatedAt = now.ToUnixTimeMilliseconds(),
             },
@@ -93,7 +96,10 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     /// <summary>The user's cases, read and written in this transaction.</summary>
     public CaseBook CasesOf(long userId) => new(_connection, _transaction, userId);
 
-    private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long? ActiveCaseId, string? TimeZone, long CreatedAt)
+    /// <summary>The reminders of this update's cases.</summary>
+    public ReminderStore Reminders => new(_connection, _transaction);
+
+    private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long? ActiveCaseId, string? TimeZone, long NudgesEnabled, long Blocked, long CreatedAt)
     {
         public UserProfile ToProfile() => new()
         {
@@ -103,6 +109,8 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             LanguageChosen = LanguageChosen != 0,
             ActiveCaseId = ActiveCaseId,
             TimeZoneId = TimeZone,
+            NudgesEnabled = NudgesEnabled != 0,
+            IsBlocked = Blocked != 0,
             CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
         };
     }

@@ -1,7 +1,9 @@
 using AppealBot.Conversation;
 using AppealBot.Storage;
 using Microsoft.Data.Sqlite;
+using AppealBot.Reminders;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -14,6 +16,8 @@ namespace AppealBot.Telegram;
 internal sealed partial class UpdateHandler(
     Database database,
     Dialogue dialogue,
+    ReminderSignal reminderSignal,
+    IOptions<ReminderOptions> reminderOptions,
     TimeProvider time,
     ILogger<UpdateHandler> logger)
 {
@@ -50,14 +54,29 @@ internal sealed partial class UpdateHandler(
 
             user.ChatId = incoming.ChatId;
             user.FollowTelegramLanguage(incoming.LanguageCode);
+            var (zoneBefore, nudgesBefore) = (user.TimeZone.Id, user.NudgesEnabled);
 
             var cases = transaction.CasesOf(user.Id);
             turn = await dialogue.HandleAsync(user, cases, now, incoming.Input);
 
-            await cases.SaveAsync(now);
+            var changed = await cases.SaveAsync(now);
+
+            // A new time zone or nudge setting, or a user back after blocking the bot, re-plans every case.
+            var replan = user.TimeZone.Id != zoneBefore || user.NudgesEnabled != nudgesBefore || user.IsBlocked
+                ? await cases.ListAsync()
+                : changed;
+            foreach (var @case in replan)
+            {
+                await transaction.Reminders.SyncAsync(@case, ReminderPlan.For(@case, user, reminderOptions.Value), now);
+            }
+
             await transaction.SaveUserAsync(user, now);
             await transaction.MarkHandledAsync(update.Id, now);
             await transaction.CommitAsync(cancellationToken);
+            if (replan.Count > 0)
+            {
+                reminderSignal.Wake();
+            }
         }
         catch (SqliteException e)
         {

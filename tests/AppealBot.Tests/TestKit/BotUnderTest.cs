@@ -52,6 +52,27 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public FakeUser User(long id, string? languageCode) => Server.User(id, languageCode);
 
+    /// <summary>
+    /// Moves the business clock on and nudges the reminder dispatcher, so it looks at the new time even if it was
+    /// just arming a timer computed from the old one.
+    /// </summary>
+    public void Advance(TimeSpan by)
+    {
+        Clock.Advance(by);
+        Services.GetRequiredService<AppealBot.Reminders.ReminderSignal>().Wake();
+    }
+
+    /// <summary>Completes once the reminder dispatcher has handled everything due by now and found nothing more.</summary>
+    public Task RemindersSettledAsync()
+    {
+        var idle = Services.GetRequiredService<AppealBot.Reminders.DispatchRounds>().WaitForIdleAsync();
+        Services.GetRequiredService<AppealBot.Reminders.ReminderSignal>().Wake();
+        return idle.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Moves the clock to a moment (UTC) and nudges the dispatcher.</summary>
+    public void AdvanceTo(DateTimeOffset moment) => Advance(moment - Clock.GetUtcNow());
+
     /// <summary>Stops the host the way SIGTERM would and starts a new one on the same database and server.</summary>
     public async Task RestartAsync(Action<Dictionary<string, string?>>? configure = null)
     {
@@ -67,6 +88,12 @@ public sealed class BotUnderTest : IAsyncDisposable
             _host.Dispose();
             _host = null;
         }
+    }
+
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.ExecuteAsync(sql, parameters);
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
@@ -96,6 +123,9 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Telegram:BotToken"] = Server.Token,
             ["Telegram:ApiBaseUrl"] = Server.BaseUrl,
             ["Telegram:PollTimeoutSeconds"] = "10",
+
+            // Flows tap faster than Telegram's per-chat pace allows; tests of the limits switch them on.
+            ["Telegram:MessagesPerSecond"] = "0",
             ["ConnectionStrings:AppealBot"] = ConnectionString,
         };
         configure?.Invoke(settings);

@@ -23,6 +23,32 @@ internal sealed class Buyer(FakeUser user, Language language)
     public Task<Reply> Tick(string evidenceItem) =>
         Press("button.evidence.missing", ("item", new Html(Localizer.For(Language)[$"evidence.label.{evidenceItem}"])));
 
+    /// <summary>Opens a damaged-item case and goes through every step up to a filed complaint.</summary>
+    public async Task<Reply> FileComplaintAsync(string orderNumber = "8123456789012345")
+    {
+        await Send("/new");
+        await Send(orderNumber);
+        await Press("problem.Damaged");
+        await Press("compensation.FullRefund");
+        await Press("button.yesterday");
+        await AnswerAllReasons(yes: false);
+        await Press("button.to_evidence");
+        await Tick("Photos");
+        await Press("button.to_compensation");
+        await Press("compensation.ReturnAndRefund");
+        await Press("button.survey_done");
+        await Press("button.to_complaint");
+        return await Press("button.filed");
+    }
+
+    /// <summary>Waits for a reminder sent to this user at or after the bot's current (fake) time.</summary>
+    public Task<RecordedCall> NextReminderAsync(BotUnderTest bot, string textKey)
+    {
+        var since = bot.Clock.GetUtcNow();
+        return bot.Server.WaitForCallAsync("sendMessage", c => c.ChatId == User.Id && c.Succeeded && c.At >= since
+            && (c.Text ?? "").Contains(Localizer.For(Language)[textKey].Split("</b>")[0], StringComparison.Ordinal));
+    }
+
     /// <summary>Answers every loss-reason question with the same answer until the advice shows.</summary>
     public async Task<Reply> AnswerAllReasons(bool yes)
     {

@@ -18,7 +18,7 @@ internal static partial class DateInput
             return false;
         }
 
-        var trimmed = text.Trim().TrimEnd('.').ToLowerInvariant();
+        var trimmed = TypedText.WithoutInvisibles(text).Trim().TrimEnd('.').ToLowerInvariant();
         var iso = IsoDate().Match(trimmed);
         if (iso.Success)
         {

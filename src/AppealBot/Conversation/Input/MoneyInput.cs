@@ -30,8 +30,8 @@ internal static partial class MoneyInput
             return false;
         }
 
-        var match = Amount().Match(text.Trim());
-        if (!match.Success)
+        var match = Amount().Match(TypedText.WithoutInvisibles(text).Trim());
+        if (!match.Success || (match.Groups["pre"].Success && match.Groups["post"].Success))
         {
             return false;
         }

@@ -16,7 +16,7 @@ internal static class OrderNumber
 
         var digits = new char[MaxDigits];
         var count = 0;
-        foreach (var c in text.Trim())
+        foreach (var c in TypedText.WithoutInvisibles(text).Trim())
         {
             if (char.IsAsciiDigit(c))
             {

@@ -1,0 +1,199 @@
+using AppealBot.Conversation;
+using AppealBot.Storage;
+using AppealBot.Telegram;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AppealBot.Reminders;
+
+/// <summary>
+/// Sends due reminders. Each round claims the earliest due rows, checks each against its case as it is now
+/// (a case that moved on or closed drops it), keeps the night quiet, folds long-overdue ones into one message
+/// per user, and marks a reminder sent only after Telegram accepted it. A crash between Telegram's answer
+/// and that mark makes the reminder go out once more after the claim lease: at least once, never lost.
+/// </summary>
+internal sealed partial class ReminderDispatcher(
+    ReminderQueue queue,
+    Database database,
+    IChatSender sender,
+    ReminderSignal signal,
+    DispatchRounds rounds,
+    TimeProvider time,
+    IOptions<ReminderOptions> options,
+    ILogger<ReminderDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan StorageRetry = TimeSpan.FromSeconds(5);
+    private const int ParallelUsers = 8;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var round = rounds.Start();
+                var now = time.GetUtcNow();
+                await queue.ReleaseAbandonedAsync(now - settings.ClaimLease, stoppingToken);
+                var due = await queue.ClaimDueAsync(now, settings.BatchSize, stoppingToken);
+                if (due.Count > 0)
+                {
+                    await DeliverAsync(due, now, stoppingToken);
+                    continue;
+                }
+
+                rounds.Idle(round, now);
+                var next = await queue.NextDueAsync(stoppingToken);
+                var sleep = next is { } at ? at - now : LongestSleep;
+                await signal.WaitAsync(sleep < TimeSpan.Zero ? TimeSpan.Zero : sleep > LongestSleep ? LongestSleep : sleep, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SqliteException e)
+            {
+                LogStorageFailed(e.SqliteErrorCode);
+                try
+                {
+                    await Task.Delay(StorageRetry, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task DeliverAsync(IReadOnlyList<DueReminder> due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelUsers, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due.GroupBy(r => r.UserId), parallel, async (forUser, ct) =>
+        {
+            try
+            {
+                await DeliverToUserAsync(forUser.Key, [.. forUser], now, ct);
+            }
+            catch (SqliteException e)
+            {
+                // The claims expire after the lease and are tried again then.
+                LogStorageFailed(e.SqliteErrorCode);
+            }
+        });
+    }
+
+    private async Task DeliverToUserAsync(long userId, IReadOnlyList<DueReminder> reminders, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        UserProfile? user;
+        var cases = new Dictionary<long, Case>();
+        await using (var read = await UpdateTransaction.BeginAsync(database, cancellationToken, readOnly: true))
+        {
+            user = await read.FindUserAsync(userId);
+            var book = read.CasesOf(userId);
+            foreach (var reminder in reminders)
+            {
+                if (await book.FindAsync(reminder.CaseId) is { } found)
+                {
+                    cases[found.Id] = found;
+                }
+            }
+        }
+
+        if (user is null || user.IsBlocked)
+        {
+            await queue.DropAsync(reminders.Select(r => r.Id), now, cancellationToken);
+            return;
+        }
+
+        var ctx = new ConversationContext { User = user, Cases = NoCases.Instance, Now = now, Reminders = settings };
+        var stillWanted = reminders.Where(r => cases.TryGetValue(r.CaseId, out var c) && IsStillWanted(r, c, user)).ToList();
+        await queue.DropAsync(reminders.Except(stillWanted).Select(r => r.Id), now, cancellationToken);
+
+        var morning = LocalTime.OutOfQuietHours(now, user.TimeZone, settings.QuietHoursStart, settings.QuietHoursEnd);
+        if (morning > now)
+        {
+            foreach (var reminder in stillWanted)
+            {
+                await queue.RescheduleAsync(reminder.Id, morning, failedAttempt: false, cancellationToken);
+            }
+
+            return;
+        }
+
+        var overdue = stillWanted.Where(r => now - r.DueAt > settings.FoldAfter).ToList();
+        if (overdue.Count > 0)
+        {
+            var folded = overdue.Select(r => cases[r.CaseId]).DistinctBy(c => c.Id).ToList();
+            var away = ReminderMessages.WhileAway(folded, ctx);
+            await SendAsync(user, overdue, new Reply(away.Html, away.Buttons, ReplacesPressedMessage: false), now, cancellationToken);
+        }
+
+        foreach (var reminder in stillWanted.Except(overdue))
+        {
+            var message = ReminderMessages.Render(reminder.Kind, cases[reminder.CaseId], ctx);
+            if (!await SendAsync(user, [reminder], new Reply(message.Html, message.Buttons, ReplacesPressedMessage: false), now, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>False when nothing more should go to this user in this round.</summary>
+    private async Task<bool> SendAsync(UserProfile user, IReadOnlyList<DueReminder> reminders, Reply reply, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var outcome = await sender.SendAsync(user.ChatId, reply, SendPriority.Background, cancellationToken);
+        var ids = reminders.Select(r => r.Id).ToList();
+        switch (outcome)
+        {
+            case SendOutcome.Sent:
+                await queue.MarkSentAsync(ids, time.GetUtcNow(), cancellationToken);
+                LogSent(ids.Count, user.Id);
+                return true;
+            case SendOutcome.ChatGone:
+                await queue.DropAllForUserAsync(user.Id, cancellationToken);
+                return false;
+            case SendOutcome.Transient:
+                foreach (var reminder in reminders)
+                {
+                    await queue.RescheduleAsync(reminder.Id, now + Telegram.TransientFailures.Backoff(reminder.Attempts + 2), failedAttempt: true, cancellationToken);
+                }
+
+                return false;
+            default:
+                foreach (var id in ids)
+                {
+                    await queue.MarkFailedAsync(id, now, cancellationToken);
+                }
+
+                return true;
+        }
+    }
+
+    /// <summary>The case still wants exactly this reminder: nothing moved it on, closed it or paused it meanwhile.</summary>
+    private bool IsStillWanted(DueReminder reminder, Case c, UserProfile user) =>
+        c.Step.ToString() == reminder.Step
+        && ReminderPlan.For(c, user, options.Value).Any(p => p.Kind == reminder.Kind && p.DueAt == reminder.DueAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Count} reminder(s) to user {UserId}")]
+    private partial void LogSent(int count, long userId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminders could not be read or updated (SQLite error {Code}); trying again shortly")]
+    private partial void LogStorageFailed(int code);
+
+    /// <summary>Rendering a reminder never needs to look up other cases.</summary>
+    private sealed class NoCases : ICaseBook
+    {
+        public static readonly NoCases Instance = new();
+
+        public Task<Case?> FindAsync(long caseId) => Task.FromResult<Case?>(null);
+
+        public Task<IReadOnlyList<Case>> ListAsync() => Task.FromResult<IReadOnlyList<Case>>([]);
+
+        public Task<Case> OpenNewAsync(DateTimeOffset now) => throw new InvalidOperationException("Reminders do not open cases.");
+    }
+}

@@ -1,0 +1,126 @@
+using AppealBot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AppealBot.Telegram;
+
+internal enum SendPriority
+{
+    /// <summary>An answer to a user who is talking to the bot.</summary>
+    Reply,
+
+    /// <summary>A reminder or any other message the user did not just ask for.</summary>
+    Background,
+}
+
+/// <summary>
+/// One budget for every message the bot sends: about 30 per second overall and about one per second per
+/// chat (short bursts pass), as Telegram allows. Replies may use the whole budget; background messages
+/// leave a reserve for them, so a user who is talking is answered first. A 429 pauses everyone.
+/// Pacing runs on real time (Telegram's limits are real seconds), not on the business clock.
+/// </summary>
+internal sealed class SendBudget
+{
+    private const int MaxTrackedChats = 10_000;
+
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _clock;
+    private readonly TelegramOptions _options;
+    private readonly Dictionary<long, Bucket> _chats = [];
+    private Bucket _global;
+    private long _pausedUntil;
+
+    public SendBudget(IOptions<TelegramOptions> options, TimeProvider realTime)
+    {
+        _options = options.Value;
+        _clock = realTime;
+        _global = new Bucket(_options.MessagesPerSecond, _clock.GetTimestamp());
+    }
+
+    private bool Unlimited => _options.MessagesPerSecond <= 0;
+
+    public async Task AcquireAsync(long chatId, SendPriority priority, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                wait = TryTake(chatId, priority, _clock.GetTimestamp());
+            }
+
+            if (wait <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(wait, _clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Telegram said 429: nothing is sent to anyone before <paramref name="retryAfter"/> has passed.</summary>
+    public void PauseFor(TimeSpan retryAfter)
+    {
+        lock (_gate)
+        {
+            var until = _clock.GetTimestamp() + (long)(retryAfter.TotalSeconds * _clock.TimestampFrequency);
+            _pausedUntil = Math.Max(_pausedUntil, until);
+        }
+    }
+
+    private TimeSpan TryTake(long chatId, SendPriority priority, long now)
+    {
+        if (now < _pausedUntil)
+        {
+            return Seconds((_pausedUntil - now) / (double)_clock.TimestampFrequency);
+        }
+
+        if (Unlimited)
+        {
+            return TimeSpan.Zero;
+        }
+
+        _global = _global.Refill(now, _options.MessagesPerSecond, _options.MessagesPerSecond, _clock.TimestampFrequency);
+        var needed = priority == SendPriority.Reply ? 1 : 1 + _options.ReservedForReplies;
+        if (_global.Tokens < needed)
+        {
+            return Seconds((needed - _global.Tokens) / _options.MessagesPerSecond);
+        }
+
+        var chat = _chats.TryGetValue(chatId, out var known)
+            ? known.Refill(now, _options.ChatBurst, _options.MessagesPerChatPerSecond, _clock.TimestampFrequency)
+            : new Bucket(_options.ChatBurst, now);
+        if (chat.Tokens < 1)
+        {
+            _chats[chatId] = chat;
+            return Seconds((1 - chat.Tokens) / _options.MessagesPerChatPerSecond);
+        }
+
+        _global = _global with { Tokens = _global.Tokens - 1 };
+        _chats[chatId] = chat with { Tokens = chat.Tokens - 1 };
+        if (_chats.Count > MaxTrackedChats)
+        {
+            ForgetIdleChats(now);
+        }
+
+        return TimeSpan.Zero;
+    }
+
+    private void ForgetIdleChats(long now)
+    {
+        foreach (var (id, bucket) in _chats.ToList())
+        {
+            if (bucket.Refill(now, _options.ChatBurst, _options.MessagesPerChatPerSecond, _clock.TimestampFrequency).Tokens >= _options.ChatBurst)
+            {
+                _chats.Remove(id);
+            }
+        }
+    }
+
+    private static TimeSpan Seconds(double seconds) => TimeSpan.FromSeconds(Math.Max(seconds, 0.001));
+
+    private readonly record struct Bucket(double Tokens, long Stamp)
+    {
+        public Bucket Refill(long now, double capacity, double perSecond, long frequency) =>
+            new(Math.Min(capacity, Tokens + ((now - Stamp) / (double)frequency * perSecond)), now);
+    }
+}
