@@ -57,6 +57,8 @@ internal sealed class BotApiArgs(JsonObject body)
         return ParseInt64(chatId) ?? throw BotApiFailure.BadRequest("chat not found");
     }
 
+    public long? OptionalChatId() => body["chat_id"] is { } node ? ParseInt64(node) : null;
+
     public int RequireMessageId() =>
         body["message_id"] is { } node && ParseInt64(node) is { } id
             ? (int)id

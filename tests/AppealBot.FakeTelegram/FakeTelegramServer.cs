@@ -27,6 +27,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CallLog _calls = new();
     private readonly FaultPlan _faults = new();
+    private FloodLimits? _flood;
     private readonly UpdateQueue _updates = new(FirstUpdateId);
     private readonly BotApiMethods _methods;
 
@@ -167,6 +168,10 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         _faults.Add(method, fault, times);
     }
 
+    /// <summary>From now on messages faster than Telegram allows get 429 with retry_after, as the real server does.</summary>
+    public void EnforceFloodLimits(double perSecond = 30, double perChatPerSecond = 1, double chatBurst = 4) =>
+        _flood = new FloodLimits(perSecond, perChatPerSecond, chatBurst);
+
     /// <summary>From now on every write to the chat answers 403 "bot was blocked by the user".</summary>
     public void BlockBot(long chatId) => Chats.SetBlocked(chatId, blocked: true);
 
@@ -217,6 +222,12 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                 }
 
                 throw new BotApiFailure(fault.StatusCode, fault.Description, fault.RetryAfterSeconds);
+            }
+
+            if (_flood is { } flood && FloodLimits.Applies(method.Name)
+                && flood.Take(new BotApiArgs(parameters).OptionalChatId()) is { } retryAfter)
+            {
+                throw new BotApiFailure(429, $"Too Many Requests: retry after {retryAfter}", retryAfter);
             }
 
             var result = await method.InvokeAsync(new BotApiArgs(parameters), context.RequestAborted);

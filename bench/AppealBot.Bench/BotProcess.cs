@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace AppealBot.Bench;
+
+/// <summary>The built AppealBot running as a child process, and its memory as the kernel sees it.</summary>
+internal sealed class BotProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private BotProcess(Process process) => _process = process;
+
+    public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add(AppPath());
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("Telegram__", StringComparison.Ordinal) || k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, e) => Forward(e.Data);
+        process.ErrorDataReceived += (_, e) => Forward(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new BotProcess(process);
+    }
+
+    /// <summary>Resident memory now and at its peak, in MiB (VmRSS and VmHWM).</summary>
+    public (double Rss, double Peak) Memory()
+    {
+        double rss = 0, peak = 0;
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                rss = Kib(line) / 1024.0;
+            }
+            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                peak = Kib(line) / 1024.0;
+            }
+        }
+
+        return (rss, peak);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])?.WaitForExit();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>The app as built next to its project (Release when the benchmark runs in Release).</summary>
+    private static string AppPath()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "src", "AppealBot", "bin", configuration, "net10.0", "AppealBot.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("Build the solution first: src/AppealBot/bin/<configuration>/net10.0/AppealBot.dll was not found.");
+    }
+
+    private static long Kib(string line) =>
+        long.Parse(line.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+
+    private static void Forward(string? line)
+    {
+        if (!string.IsNullOrWhiteSpace(line))
+        {
+            Console.Error.WriteLine("  bot| " + line);
+        }
+    }
+}
