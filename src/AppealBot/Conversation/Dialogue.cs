@@ -206,9 +206,12 @@ internal sealed class Dialogue(IOptions<ReminderOptions> reminders)
         return Buttons.Column([.. buttons]);
     }
 
-    private static string ZoneLabel(ConversationContext ctx, string zoneId) =>
-        ctx.Texts.Get("timezone.label", ("city", new Html(ctx.Texts[$"tz.{zoneId}"])),
-            ("offset", UserTimeZones.Offset(UserTimeZones.Find(zoneId) ?? TimeZoneInfo.Utc, ctx.Now)));
+    private static string ZoneLabel(ConversationContext ctx, string zoneId)
+    {
+        var offset = UserTimeZones.Offset(UserTimeZones.Find(zoneId) ?? TimeZoneInfo.Utc, ctx.Now);
+        var city = ctx.Texts[$"tz.{zoneId}"];
+        return city == offset ? city : ctx.Texts.Get("timezone.label", ("city", new Html(city)), ("offset", offset));
+    }
 
     private static string ZonePrompt(ConversationContext ctx) =>
         ctx.Texts.Get("timezone.prompt", ("now", TimeZoneInfo.ConvertTime(ctx.Now, ctx.User.TimeZone).ToString("HH:mm", ctx.Texts.Culture)));

@@ -31,6 +31,7 @@ internal static class AppealBotServices
         services.AddHostedService<HandledUpdatePruner>();
 
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<DispatchRounds>();
         services.AddSingleton<Dialogue>();

@@ -52,3 +52,23 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             ? ValidateOptionsResult.Fail("Bot__MaxConcurrentUsers must be between 1 and 256.")
             : ValidateOptionsResult.Success;
 }
+
+internal sealed class ReminderOptionsValidator : IValidateOptions<Reminders.ReminderOptions>
+{
+    public ValidateOptionsResult Validate(string? name, Reminders.ReminderOptions options)
+    {
+        if (options.CheckBackAfter <= TimeSpan.Zero || options.FoldAfter <= TimeSpan.Zero || options.ClaimLease <= TimeSpan.Zero)
+        {
+            return ValidateOptionsResult.Fail("Reminders__CheckBackAfter, Reminders__FoldAfter and Reminders__ClaimLease must be positive durations (d.hh:mm:ss).");
+        }
+
+        if (options.NudgeAfter < TimeSpan.Zero)
+        {
+            return ValidateOptionsResult.Fail("Reminders__NudgeAfter must be zero (no nudges) or a positive duration.");
+        }
+
+        return options.BatchSize is < 1 or > 10_000
+            ? ValidateOptionsResult.Fail("Reminders__BatchSize must be between 1 and 10000.")
+            : ValidateOptionsResult.Success;
+    }
+}

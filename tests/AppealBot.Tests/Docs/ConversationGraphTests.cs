@@ -1,3 +1,4 @@
+using AppealBot.Tests.TestKit;
 using AppealBot.Conversation;
 
 namespace AppealBot.Tests.Docs;
@@ -11,7 +12,7 @@ public sealed class ConversationGraphTests
     [Fact]
     public void Docs_show_the_state_machine_as_the_code_builds_it()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "conversation.md");
+        var path = Path.Combine(Repository.Root, "docs", "conversation.md");
         var document = File.ReadAllText(path).ReplaceLineEndings("\n");
         var start = document.IndexOf(Begin, StringComparison.Ordinal);
         Assert.True(start >= 0, $"{path} has no mermaid block");
@@ -27,18 +28,5 @@ public sealed class ConversationGraphTests
 
         Assert.True(documented == actual,
             "docs/conversation.md no longer matches the state machine. Regenerate it: APPEALBOT_UPDATE_DOCS=1 dotnet test --filter ConversationGraphTests");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AppealBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AppealBot.sln not found above " + AppContext.BaseDirectory);
     }
 }
