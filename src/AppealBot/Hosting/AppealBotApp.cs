@@ -7,16 +7,32 @@ using Microsoft.Extensions.Options;
 
 namespace AppealBot.Hosting;
 
-/// <summary>The command line: <c>AppealBot</c> runs the bot, <c>AppealBot chat</c> talks in the terminal.</summary>
+/// <summary>
+/// The command line: <c>AppealBot</c> runs the bot, <c>AppealBot chat</c> talks in the terminal, and
+/// <c>backup FILE</c>, <c>restore FILE</c>, <c>health</c> are the operator's maintenance commands.
+/// </summary>
 internal static class AppealBotApp
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.In, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        int Fail(int exitCode, string message)
+        {
+            error.WriteLine($"AppealBot cannot start: {message}");
+            return exitCode;
+        }
+
         try
         {
             if (args.Length > 0 && args[0] == "chat")
             {
-                return await TerminalChat.RunAsync(args[1..], Console.In, Console.Out);
+                return await TerminalChat.RunAsync(args[1..], input, output);
+            }
+
+            if (args.Length > 0 && MaintenanceCommands.Handles(args[0]))
+            {
+                return await MaintenanceCommands.RunAsync(args[0], args[1..], output, error);
             }
 
             using var host = AppealBotHost.CreateBuilder(args).Build();
@@ -35,15 +51,17 @@ internal static class AppealBotApp
         {
             return Fail(ExitCodes.DatabaseUnusable, e.Message);
         }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
+        {
+            return Fail(ExitCodes.DatabaseUnusable, e.Message);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 5)
+        {
+            return Fail(ExitCodes.DatabaseUnusable, "The database is busy: another AppealBot is using it. Stop the bot (systemctl stop appealbot) and try again.");
+        }
         catch (SqliteException e)
         {
             return Fail(ExitCodes.DatabaseUnusable, $"The database cannot be opened or written ({e.Message.TrimEnd('.')}): check ConnectionStrings__AppealBot and the file's permissions.");
         }
-    }
-
-    private static int Fail(int exitCode, string message)
-    {
-        Console.Error.WriteLine($"AppealBot cannot start: {message}");
-        return exitCode;
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 
 namespace AppealBot.Hosting;
 
@@ -12,6 +14,10 @@ internal static class AppealBotHost
         settings.Args = args;
         var builder = Host.CreateApplicationBuilder(settings);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+        // Under systemd (Type=notify): READY/STOPPING notifications and journald-friendly console logs.
+        builder.Services.AddSystemd();
+        builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
         builder.Services.AddAppealBotCore();
         builder.Services.AddTelegramTransport();
         return builder;

@@ -6,4 +6,5 @@ internal static class ExitCodes
     public const int BadConfiguration = 2;
     public const int TokenRejected = 3;
     public const int DatabaseUnusable = 4;
+    public const int Unhealthy = 5;
 }

@@ -1,5 +1,6 @@
 using AppealBot.Hosting;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -17,12 +18,15 @@ internal sealed partial class UpdatePoller(
     ITelegramBotClient bot,
     BotStartup startup,
     UpdateBatchRunner batches,
+    ISystemdNotifier systemd,
     IOptions<TelegramOptions> options,
     ILogger<UpdatePoller> logger) : BackgroundService
 {
     /// <summary>The update kinds the bot acts on; set explicitly because an omitted list keeps an old setting.</summary>
     public static readonly UpdateType[] AllowedUpdates =
         [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+
+    private static readonly ServiceState Watchdog = new("WATCHDOG=1");
 
     /// <summary>How long in-flight updates may take to finish after shutdown was requested.</summary>
     private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(3);
@@ -41,6 +45,12 @@ internal sealed partial class UpdatePoller(
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // The watchdog is fed by the loop itself: a hung loop gets the service restarted.
+            if (systemd.IsEnabled)
+            {
+                systemd.Notify(Watchdog);
+            }
+
             Update[] updates;
             try
             {

@@ -1,0 +1,70 @@
+using AppealBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace AppealBot.Hosting;
+
+/// <summary>
+/// The operator's subcommands of the same executable: <c>backup FILE</c>, <c>restore FILE</c> and <c>health</c>.
+/// They read the same configuration as the bot (appsettings.json, environment), so a systemd timer or a
+/// container health check needs nothing else.
+/// </summary>
+internal static class MaintenanceCommands
+{
+    public static bool Handles(string command) => command is "backup" or "restore" or "health";
+
+    public static async Task<int> RunAsync(string command, string[] args, TextWriter output, TextWriter error)
+    {
+        var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        IConfiguration configuration = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. args.Skip(positional.Count)] }).Configuration;
+        var database = new Database(configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db");
+        switch (command)
+        {
+            case "backup" when positional.Count == 1:
+                await new DatabaseCopy(database).BackupAsync(positional[0]);
+                await output.WriteLineAsync($"Backed up {database.FilePath} to {positional[0]}.");
+                return ExitCodes.Ok;
+            case "restore" when positional.Count == 1:
+                var safetyCopy = await new DatabaseCopy(database).RestoreAsync(positional[0], DateTimeOffset.UtcNow);
+                await output.WriteLineAsync($"Restored {positional[0]} into {database.FilePath}; the previous database is kept as {safetyCopy}.");
+                return ExitCodes.Ok;
+            case "health":
+                return await HealthAsync(configuration, database, output);
+            default:
+                await error.WriteLineAsync($"usage: AppealBot {command}{(command == "health" ? "" : " FILE")}");
+                return ExitCodes.BadConfiguration;
+        }
+    }
+
+    /// <summary>Exit 0 when the bot's own readiness endpoint says ready, or (without HTTP) when the database answers.</summary>
+    private static async Task<int> HealthAsync(IConfiguration configuration, Database database, TextWriter output)
+    {
+        var listen = configuration["Telegram:WebhookUrl"] is { Length: > 0 }
+            ? configuration["Telegram:WebhookListen"] ?? "http://127.0.0.1:8080"
+            : configuration["Health:Listen"];
+        if (listen is { Length: > 0 })
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                using var response = await http.GetAsync(new Uri(new Uri(listen.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)), "/readyz"));
+                await output.WriteLineAsync($"readyz: {(int)response.StatusCode}");
+                return response.IsSuccessStatusCode ? ExitCodes.Ok : ExitCodes.Unhealthy;
+            }
+            catch (HttpRequestException e)
+            {
+                await output.WriteLineAsync($"readyz: {e.Message}");
+                return ExitCodes.Unhealthy;
+            }
+            catch (TaskCanceledException)
+            {
+                await output.WriteLineAsync("readyz: no answer");
+                return ExitCodes.Unhealthy;
+            }
+        }
+
+        await using var connection = await database.OpenAsync();
+        await output.WriteLineAsync($"database: {database.FilePath} answers");
+        return ExitCodes.Ok;
+    }
+}
