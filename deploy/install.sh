@@ -67,6 +67,20 @@ env_value() {
     printf '%s' "$value"
 }
 
+# Exports every KEY=value of the env file into the current (sub)shell, as systemd would pass them.
+export_env_file() {
+    local line key value
+    [[ -f $ENV_FILE ]] || return 0
+    while IFS= read -r line || [[ -n $line ]]; do
+        [[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+        [[ $line =~ ^([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] || continue
+        key=${BASH_REMATCH[1]}
+        value=${BASH_REMATCH[2]}
+        if [[ $value =~ ^\"(.*)\"$ || $value =~ ^\'(.*)\'$ ]]; then value=${BASH_REMATCH[1]}; fi
+        export "$key=$value"
+    done < "$ENV_FILE"
+}
+
 valid_token() {
     [[ $1 =~ ^[0-9]{5,20}:[A-Za-z0-9_-]{30,}$ ]]
 }
@@ -286,7 +300,8 @@ configure_token() {
 }
 
 # Backs up the (stopped) database to backups/pre-upgrade-<time>.db, as the appealbot user so that no
-# root-owned -wal/-shm files are left behind. $1 is the new AppealBot, used when sqlite3 is missing.
+# root-owned -wal/-shm files are left behind. $1 is the new AppealBot, whose `backup` subcommand is used
+# (with the service's settings and working directory) when sqlite3 is missing.
 backup_database() {
     local new_program=$1 db dest
     db=$(database_path)
@@ -294,7 +309,14 @@ backup_database() {
         say "No database at $db yet: nothing to back up."
         return 0
     fi
-    dest=$BACKUP_DIR/pre-upgrade-$(date +%Y%m%d-%H%M%S).db
+    # A new name every time: a failed attempt must never remove (or overwrite) an earlier copy.
+    local stamp n=1
+    stamp=$(date +%Y%m%d-%H%M%S)
+    dest=$BACKUP_DIR/pre-upgrade-$stamp.db
+    while [[ -e $dest ]]; do
+        n=$((n + 1))
+        dest=$BACKUP_DIR/pre-upgrade-$stamp-$n.db
+    done
     say "Backing up $db to $dest"
     # Called from an `if`, where set -e is off: every step is checked by hand.
     if command -v sqlite3 >/dev/null 2>&1; then
@@ -303,8 +325,8 @@ backup_database() {
             rm -f -- "$dest"
             return 1
         fi
-    elif ! (umask 077 && cd "$STATE_DIR" && runuser -u "$APP_USER" -- \
-        env "ConnectionStrings__AppealBot=Data Source=$db" "$new_program" backup "$dest"); then
+    elif ! (umask 077 && cd "$STATE_DIR" && export_env_file &&
+        runuser -u "$APP_USER" -- "$new_program" backup "$dest"); then
         rm -f -- "$dest"
         return 1
     fi
@@ -433,9 +455,9 @@ AppealBot is $outcome.
   Token/config:  $ENV_FILE  (root only; after editing: sudo systemctl restart appealbot)
   Database:      $(database_path)
   Backups:       $BACKUP_DIR  (daily, 7 kept; next: systemctl list-timers $TIMER)
-Send /start to your bot in Telegram to check it answers.
 EOF
     (( ok )) || exit 1
+    echo "Send /start to your bot in Telegram to check that it answers."
 }
 
 do_uninstall() {
@@ -453,9 +475,9 @@ do_uninstall() {
     cat <<EOF
 
 AppealBot is uninstalled. Kept, so that a later install picks up where this one stopped:
-  $STATE_DIR   the database and its backups
-  $ETC_DIR     the token and settings
-  user $APP_USER
+  the database and its backups:  $STATE_DIR
+  the token and settings:        $ETC_DIR
+  the system user:               $APP_USER
 To remove them too (this deletes every case for good; copy the backups off first):
   sudo rm -rf $STATE_DIR $ETC_DIR /etc/systemd/system/appealbot.service.d && sudo userdel $APP_USER
 EOF

@@ -20,6 +20,8 @@ internal static class ButtonData
     public const string CaseList = "cases";
     public const string ChangeZone = "set:tz";
     public const string ToggleNudges = "set:nudges";
+    public const string ForgetConfirmed = "forget:yes";
+    public const string ForgetCancelled = "forget:no";
 
     public static string Zone(int index) => ZonePrefix + index.ToString(CultureInfo.InvariantCulture);
 

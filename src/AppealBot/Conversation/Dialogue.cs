@@ -1,3 +1,5 @@
+using System.Globalization;
+using AppealBot.Hosting;
 using AppealBot.Localization;
 using AppealBot.Reminders;
 using Microsoft.Extensions.Options;
@@ -5,10 +7,15 @@ using Microsoft.Extensions.Options;
 namespace AppealBot.Conversation;
 
 /// <summary>Routes a user's input to the command, menu or case step that answers it. Pure: no Telegram, no SQL.</summary>
-internal sealed class Dialogue(IOptions<ReminderOptions> reminders)
+internal sealed class Dialogue(
+    IOptions<ReminderOptions> reminders,
+    IOptions<BotOptions> bot,
+    IBotStatistics statistics,
+    IRuntimeFacts runtime)
 {
     /// <summary>The commands shown in Telegram's menu, in this order; each has a <c>command.NAME</c> description text.</summary>
-    public static IReadOnlyList<string> MenuCommands { get; } = ["new", "cases", "status", "cancel", "settings", "timezone", "language", "help", "start"];
+    public static IReadOnlyList<string> MenuCommands { get; } =
+        ["new", "cases", "status", "cancel", "settings", "timezone", "language", "privacy", "deletemydata", "help", "start"];
 
     public async Task<Turn> HandleAsync(UserProfile user, ICaseBook cases, DateTimeOffset now, UserInput input)
     {
@@ -33,11 +40,23 @@ internal sealed class Dialogue(IOptions<ReminderOptions> reminders)
         return turn;
     }
 
-    private static async Task CommandAsync(ConversationContext ctx, Turn turn, CommandInput command)
+    private async Task CommandAsync(ConversationContext ctx, Turn turn, CommandInput command)
     {
         var t = ctx.Texts;
         switch (command.Name)
         {
+            case "stats" when bot.Value.OperatorIds.Contains(ctx.User.Id):
+                turn.Send(await StatisticsAsync(ctx));
+                break;
+            case "privacy":
+                turn.Send(t.Get("privacy.text", ("days", new Html(t.Plural("privacy.days", bot.Value.RetentionDays)))));
+                break;
+            case "deletemydata":
+                var caseCount = (await ctx.Cases.ListAsync()).Count;
+                turn.Send(t.Get("forget.confirm", ("cases", new Html(t.Plural("forget.cases", caseCount)))), Buttons.Column(
+                    new Button(t["button.forget_yes"], ButtonData.ForgetConfirmed),
+                    new Button(t["button.forget_no"], ButtonData.ForgetCancelled)));
+                break;
             case "start":
                 turn.Send(t["start.greeting"], await MenuButtonsAsync(ctx));
                 break;
@@ -118,6 +137,17 @@ internal sealed class Dialogue(IOptions<ReminderOptions> reminders)
             turn.Replace(settings, settingsButtons);
             return;
         }
+        else if (button.Data == ButtonData.ForgetConfirmed)
+        {
+            ctx.User.Forget();
+            turn.Replace(t["forget.done"]);
+            return;
+        }
+        else if (button.Data == ButtonData.ForgetCancelled)
+        {
+            turn.Replace(t["forget.kept"]);
+            return;
+        }
         else if (button.Data == ButtonData.NewCase)
         {
             await CaseDialogue.StartNewAsync(ctx, turn);
@@ -147,6 +177,21 @@ internal sealed class Dialogue(IOptions<ReminderOptions> reminders)
         }
 
         turn.Send(ctx.Texts["input.no_case"], await MenuButtonsAsync(ctx));
+    }
+
+    private async Task<string> StatisticsAsync(ConversationContext ctx)
+    {
+        var t = ctx.Texts;
+        var s = await statistics.CollectAsync(ctx.Now - TimeSpan.FromDays(7), ctx.Now - TimeSpan.FromDays(1));
+        var uptime = ctx.Now - runtime.StartedAt;
+        var steps = string.Join("\n", s.OpenCasesByStep.Select(step => $"• {step.Step}: {step.Count.ToString(t.Culture)}"));
+        return t.Get("stats.text",
+            ("version", runtime.Version),
+            ("uptime", string.Create(CultureInfo.InvariantCulture, $"{(int)uptime.TotalDays}d {uptime.Hours}h {uptime.Minutes}m")),
+            ("users", s.Users), ("active", s.ActiveUsers), ("blocked", s.BlockedUsers),
+            ("open", s.OpenCases), ("won", s.WonCases), ("gave_up", s.GaveUpCases), ("rejected", s.RejectedAtLeastOnce),
+            ("steps", steps),
+            ("pending", s.RemindersPending), ("sent", s.RemindersSent), ("failed", s.RemindersFailed));
     }
 
     private static async Task<Case?> ActiveCaseAsync(ConversationContext ctx) =>

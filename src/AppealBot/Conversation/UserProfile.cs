@@ -28,6 +28,11 @@ internal sealed class UserProfile
     /// <summary>Telegram said the user blocked the bot (as of loading); writing to the bot again clears it.</summary>
     public bool IsBlocked { get; init; }
 
+    /// <summary>The user confirmed /deletemydata: everything stored about them is erased instead of saved.</summary>
+    public bool ForgetRequested { get; private set; }
+
+    public void Forget() => ForgetRequested = true;
+
     public TimeZoneInfo TimeZone => UserTimeZones.Find(TimeZoneId) ?? UserTimeZones.DefaultFor(Language);
 
     public static UserProfile New(long id, long chatId, string? telegramLanguageCode, DateTimeOffset now) => new()

@@ -28,12 +28,14 @@ internal static class AppealBotServices
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<UserStatusStore>();
         services.AddSingleton<HandledUpdates>();
-        services.AddHostedService<HandledUpdatePruner>();
+        services.AddHostedService<Housekeeping>();
 
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<DispatchRounds>();
+        services.AddSingleton<IBotStatistics, Statistics>();
+        services.AddSingleton<IRuntimeFacts, RuntimeFacts>();
         services.AddSingleton<Dialogue>();
         services.AddSingleton<UpdateHandler>();
         return services;

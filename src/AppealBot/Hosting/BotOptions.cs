@@ -9,4 +9,7 @@ internal sealed class BotOptions
 
     /// <summary>How many users' updates are handled at the same time; one user's updates are always sequential.</summary>
     public int MaxConcurrentUsers { get; set; } = 16;
+
+    /// <summary>Closed cases, and users inactive this many days, are deleted (privacy: nothing is kept for ever).</summary>
+    public int RetentionDays { get; set; } = 365;
 }

@@ -48,9 +48,9 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
 internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
 {
     public ValidateOptionsResult Validate(string? name, BotOptions options) =>
-        options.MaxConcurrentUsers is < 1 or > 256
-            ? ValidateOptionsResult.Fail("Bot__MaxConcurrentUsers must be between 1 and 256.")
-            : ValidateOptionsResult.Success;
+        options.MaxConcurrentUsers is < 1 or > 256 ? ValidateOptionsResult.Fail("Bot__MaxConcurrentUsers must be between 1 and 256.")
+        : options.RetentionDays is < 30 or > 3650 ? ValidateOptionsResult.Fail("Bot__RetentionDays must be between 30 and 3650.")
+        : ValidateOptionsResult.Success;
 }
 
 internal sealed class ReminderOptionsValidator : IValidateOptions<Reminders.ReminderOptions>

@@ -13,6 +13,19 @@ internal sealed class HandledUpdates(Database database, TimeProvider time)
         return await connection.ExecuteAsync("DELETE FROM handled_updates WHERE handled_at < @cutoff;", new { cutoff });
     }
 
+    /// <summary>
+    /// Deletes what the privacy promise says is not kept: closed cases unchanged since <paramref name="cutoff"/>,
+    /// and users (with everything of theirs) inactive since then. Returns (cases, users) deleted.
+    /// </summary>
+    public async Task<(int Cases, int Users)> PurgeExpiredAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var before = cutoff.ToUnixTimeMilliseconds();
+        var cases = await connection.ExecuteAsync("DELETE FROM cases WHERE outcome <> 'Open' AND updated_at < @before;", new { before });
+        var users = await connection.ExecuteAsync("DELETE FROM users WHERE updated_at < @before;", new { before });
+        return (cases, users);
+    }
+
     /// <summary>Telegram's ids are positive; locally made updates count down from -1 so the two never meet.</summary>
     public async Task<int> NextLocalIdAsync(CancellationToken cancellationToken)
     {

@@ -85,6 +85,10 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             },
             _transaction);
 
+    /// <summary>Erases the user; their cases, photos and reminders go with them (ON DELETE CASCADE).</summary>
+    public Task DeleteUserAsync(long userId) =>
+        _connection.ExecuteAsync("DELETE FROM users WHERE id = @userId;", new { userId }, _transaction);
+
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()

@@ -59,18 +59,28 @@ internal sealed partial class UpdateHandler(
             var cases = transaction.CasesOf(user.Id);
             turn = await dialogue.HandleAsync(user, cases, now, incoming.Input);
 
-            var changed = await cases.SaveAsync(now);
-
-            // A new time zone or nudge setting, or a user back after blocking the bot, re-plans every case.
-            var replan = user.TimeZone.Id != zoneBefore || user.NudgesEnabled != nudgesBefore || user.IsBlocked
-                ? await cases.ListAsync()
-                : changed;
-            foreach (var @case in replan)
+            IReadOnlyList<Case> replan = [];
+            if (user.ForgetRequested)
             {
-                await transaction.Reminders.SyncAsync(@case, ReminderPlan.For(@case, user, reminderOptions.Value), now);
+                await transaction.DeleteUserAsync(user.Id);
+                LogForgotten(user.Id);
+            }
+            else
+            {
+                var changed = await cases.SaveAsync(now);
+
+                // A new time zone or nudge setting, or a user back after blocking the bot, re-plans every case.
+                replan = user.TimeZone.Id != zoneBefore || user.NudgesEnabled != nudgesBefore || user.IsBlocked
+                    ? await cases.ListAsync()
+                    : changed;
+                foreach (var @case in replan)
+                {
+                    await transaction.Reminders.SyncAsync(@case, ReminderPlan.For(@case, user, reminderOptions.Value), now);
+                }
+
+                await transaction.SaveUserAsync(user, now);
             }
 
-            await transaction.SaveUserAsync(user, now);
             await transaction.MarkHandledAsync(update.Id, now);
             await transaction.CommitAsync(cancellationToken);
             if (replan.Count > 0)
@@ -90,6 +100,9 @@ internal sealed partial class UpdateHandler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} ({Kind}) is not for this bot; ignored")]
     private partial void LogIgnored(long updateId, UpdateType kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} asked to be forgotten; their data is erased")]
+    private partial void LogForgotten(long userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId} was already handled; skipped")]
     private partial void LogDuplicate(long updateId);

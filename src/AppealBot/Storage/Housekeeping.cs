@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Hosting;
+using AppealBot.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AppealBot.Storage;
 
 /// <summary>
-/// Keeps the handled-update table small: Telegram redelivers an unconfirmed update for about a day,
-/// so ids older than two days can never come back.
+/// Hourly upkeep: forgets handled-update ids older than Telegram could ever redeliver (about a day, so two
+/// days is safe), and deletes closed cases and inactive users past the retention period.
 /// </summary>
-internal sealed partial class HandledUpdatePruner(HandledUpdates store, TimeProvider time, ILogger<HandledUpdatePruner> logger)
+internal sealed partial class Housekeeping(HandledUpdates store, IOptions<BotOptions> options, TimeProvider time, ILogger<Housekeeping> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -21,6 +23,11 @@ internal sealed partial class HandledUpdatePruner(HandledUpdates store, TimeProv
             {
                 var removed = await store.PruneAsync(KeepFor, stoppingToken);
                 LogPruned(removed);
+                var (cases, users) = await store.PurgeExpiredAsync(time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays), stoppingToken);
+                if (cases + users > 0)
+                {
+                    LogPurged(cases, users);
+                }
             }
             catch (Microsoft.Data.Sqlite.SqliteException e)
             {
@@ -41,6 +48,9 @@ internal sealed partial class HandledUpdatePruner(HandledUpdates store, TimeProv
     [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Count} old handled-update ids")]
     private partial void LogPruned(int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pruning handled-update ids failed (SQLite error {Code}); trying again later")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Cases} closed case(s) and {Users} inactive user(s)")]
+    private partial void LogPurged(int cases, int users);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Housekeeping failed (SQLite error {Code}); trying again later")]
     private partial void LogFailed(int code);
 }

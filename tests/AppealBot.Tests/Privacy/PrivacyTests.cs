@@ -1,0 +1,92 @@
+using AppealBot.Localization;
+using AppealBot.Storage;
+using AppealBot.Tests.TestKit;
+
+namespace AppealBot.Tests.Privacy;
+
+public sealed class PrivacyTests : IAsyncLifetime
+{
+    private const long Operator = 9901;
+    private BotUnderTest _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync(settings => settings["Bot:OperatorIds:0"] = Operator.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task Privacy_says_what_is_stored_for_how_long_and_how_to_delete_it()
+    {
+        var reply = await Buyer.Of(_bot, 9101, Language.Ru).Send("/privacy");
+
+        Assert.Contains("365 дней", reply.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("/export", reply.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("/deletemydata", reply.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_my_data_after_confirmation_leaves_nothing_of_the_user()
+    {
+        var buyer = Buyer.Of(_bot, 9102, Language.It);
+        await buyer.FileComplaintAsync();
+        var other = Buyer.Of(_bot, 9103, Language.En);
+        await other.FileComplaintAsync();
+
+        var confirm = await buyer.Send("/deletemydata");
+        Assert.Contains("1 pratica", confirm.Last.Text, StringComparison.Ordinal);
+        var kept = await buyer.Press("button.forget_no");
+        Assert.Equal(buyer.Label("forget.kept"), kept.Last.Text);
+        Assert.Equal([1L], await _bot.QueryAsync<long>("SELECT COUNT(*) FROM cases WHERE user_id = 9102"));
+
+        await buyer.Send("/deletemydata");
+        var done = await buyer.Press("button.forget_yes");
+
+        Assert.Equal(buyer.Label("forget.done"), done.Last.Text);
+        foreach (var table in new[] { "users WHERE id", "cases WHERE user_id", "reminders WHERE user_id" })
+        {
+            Assert.Equal([0L], await _bot.QueryAsync<long>($"SELECT COUNT(*) FROM {table} = 9102"));
+        }
+
+        Assert.Equal([1L], await _bot.QueryAsync<long>("SELECT COUNT(*) FROM cases WHERE user_id = 9103"));
+        var again = await buyer.Send("/start");
+        Assert.StartsWith("Ciao! Sono AppealBot.", again.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Operators_get_statistics_and_everyone_else_an_unknown_command()
+    {
+        await Buyer.Of(_bot, 9104, Language.En).FileComplaintAsync();
+
+        var stranger = await Buyer.Of(_bot, 9105, Language.En).Send("/stats");
+        var stats = await Buyer.Of(_bot, Operator, Language.En).Send("/stats");
+
+        Assert.Equal(Texts.Plain(Language.En, "input.unknown_command"), stranger.Last.Text);
+        // The operator's own first message is still being stored while the numbers are read.
+        Assert.Contains("Users: 2; active in 7 days: 2; blocked the bot: 0", stats.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Cases: open 1, won 0, given up 0", stats.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("• CheckBack: 1", stats.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Reminders: pending 1", stats.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closed_cases_and_inactive_users_are_purged_after_the_retention_period()
+    {
+        var active = Buyer.Of(_bot, 9106, Language.En);
+        await active.Send("/new");
+        await active.Send("8123456789012345");
+        await active.Send("/status");
+        await active.Press("button.close_gave_up");
+        var idle = Buyer.Of(_bot, 9107, Language.En);
+        await idle.Send("/start");
+
+        _bot.Clock.Advance(TimeSpan.FromDays(200));
+        await active.Send("/help");
+        _bot.Clock.Advance(TimeSpan.FromDays(200));
+
+        // Housekeeping may already have run on the moved clock; purging again changes nothing.
+        await new HandledUpdates(new Database(_bot.ConnectionString), _bot.Clock)
+            .PurgeExpiredAsync(_bot.Clock.GetUtcNow() - TimeSpan.FromDays(365), CancellationToken.None);
+
+        Assert.Equal([9106L], await _bot.QueryAsync<long>("SELECT id FROM users"));
+        Assert.Empty(await _bot.QueryAsync<long>("SELECT id FROM cases"));
+    }
+}
