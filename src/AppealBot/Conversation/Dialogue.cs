@@ -32,8 +32,17 @@ internal sealed class Dialogue(
             case TextInput text:
                 await TypeAsync(ctx, turn, text.Text);
                 break;
-            default:
-                turn.Send(ctx.Texts["input.unsupported"]);
+            case EditedInput:
+                turn.Send(ctx.Texts["input.edited"]);
+                break;
+            case BotBlockedInput blocked:
+                // Telegram's own notice, not a message from the user: nothing to answer (and no way to).
+                user.BlocksBot = blocked.Blocked;
+                break;
+            case UnsupportedInput unsupported:
+                turn.Send(ctx.Texts.Has($"input.unsupported.{unsupported.Kind}")
+                    ? ctx.Texts[$"input.unsupported.{unsupported.Kind}"]
+                    : ctx.Texts["input.unsupported"]);
                 break;
         }
 

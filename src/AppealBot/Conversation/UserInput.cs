@@ -11,5 +11,11 @@ internal sealed record TextInput(string Text) : UserInput;
 /// <summary>An inline button press: the button's data and the message it belonged to.</summary>
 internal sealed record ButtonInput(string Data, int MessageId) : UserInput;
 
-/// <summary>Anything else a user can send (photo, sticker, voice, …) that the bot does not read.</summary>
+/// <summary>Anything else a user can send (sticker, voice, location, …) that the bot does not read.</summary>
 internal sealed record UnsupportedInput(string Kind) : UserInput;
+
+/// <summary>The user edited a message they had sent; the bot reads only new messages.</summary>
+internal sealed record EditedInput : UserInput;
+
+/// <summary>The user blocked (or unblocked) the bot in Telegram.</summary>
+internal sealed record BotBlockedInput(bool Blocked) : UserInput;

@@ -28,6 +28,9 @@ internal sealed class UserProfile
     /// <summary>Telegram said the user blocked the bot (as of loading); writing to the bot again clears it.</summary>
     public bool IsBlocked { get; init; }
 
+    /// <summary>Telegram just said the user blocked the bot: store it, write nothing more.</summary>
+    public bool BlocksBot { get; set; }
+
     /// <summary>The user confirmed /deletemydata: everything stored about them is erased instead of saved.</summary>
     public bool ForgetRequested { get; private set; }
 

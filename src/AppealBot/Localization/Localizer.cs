@@ -30,6 +30,8 @@ internal sealed class Localizer
 
     public string this[string key] => Template(key);
 
+    public bool Has(string key) => TryTemplate(key) is not null;
+
     public string Get(string key, params (string Name, object? Value)[] args) => Fill(Template(key), args);
 
     /// <summary>Picks the plural form for <paramref name="count"/>; the template sees it as <c>{count}</c>.</summary>

@@ -55,12 +55,12 @@ internal sealed class UpdateTransaction : IAsyncDisposable
         return row?.ToProfile();
     }
 
-    /// <summary>Inserts or updates the user; a user who writes to the bot is no longer blocked.</summary>
+    /// <summary>Inserts or updates the user; a user who writes to the bot (anything but blocking it) is no longer blocked.</summary>
     public Task SaveUserAsync(UserProfile user, DateTimeOffset now) =>
         _connection.ExecuteAsync(
             """
             INSERT INTO users (id, chat_id, language, language_chosen, active_case_id, time_zone, nudges_enabled, blocked_at, created_at, updated_at)
-            VALUES (@Id, @ChatId, @Language, @LanguageChosen, @ActiveCaseId, @TimeZoneId, @NudgesEnabled, NULL, @CreatedAt, @UpdatedAt)
+            VALUES (@Id, @ChatId, @Language, @LanguageChosen, @ActiveCaseId, @TimeZoneId, @NudgesEnabled, @BlockedAt, @CreatedAt, @UpdatedAt)
             ON CONFLICT (id) DO UPDATE SET
                 chat_id = excluded.chat_id,
                 language = excluded.language,
@@ -68,7 +68,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
                 active_case_id = excluded.active_case_id,
                 time_zone = excluded.time_zone,
                 nudges_enabled = excluded.nudges_enabled,
-                blocked_at = NULL,
+                blocked_at = excluded.blocked_at,
                 updated_at = excluded.updated_at;
             """,
             new
@@ -80,6 +80,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
                 user.ActiveCaseId,
                 user.TimeZoneId,
                 NudgesEnabled = user.NudgesEnabled ? 1 : 0,
+                BlockedAt = user.BlocksBot ? now.ToUnixTimeMilliseconds() : (long?)null,
                 CreatedAt = user.CreatedAt.ToUnixTimeMilliseconds(),
                 UpdatedAt = now.ToUnixTimeMilliseconds(),
             },

@@ -21,6 +21,14 @@ internal sealed record IncomingUpdate(
             new(update.Id, from.Id, message.Chat.Id, from.LanguageCode, ReadMessage(message), null, null),
         { CallbackQuery: { From: { } from, Message: { Chat.Type: ChatType.Private } message } query } =>
             new(update.Id, from.Id, message.Chat.Id, from.LanguageCode, new ButtonInput(query.Data ?? string.Empty, message.Id), query.Id, message.Id),
+
+        // A button on a message Telegram no longer shows us (too old) is still answered; the reply comes as a new message.
+        { CallbackQuery: { From: { } from } query } =>
+            new(update.Id, from.Id, from.Id, from.LanguageCode, new ButtonInput(query.Data ?? string.Empty, 0), query.Id, null),
+        { EditedMessage: { From: { } from, Chat.Type: ChatType.Private } edited } =>
+            new(update.Id, from.Id, edited.Chat.Id, from.LanguageCode, new EditedInput(), null, null),
+        { MyChatMember: { From: { } from, Chat.Type: ChatType.Private } member } =>
+            new(update.Id, from.Id, member.Chat.Id, from.LanguageCode, new BotBlockedInput(member.NewChatMember.Status == ChatMemberStatus.Kicked), null, null),
         _ => null,
     };
 

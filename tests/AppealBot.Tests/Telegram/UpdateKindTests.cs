@@ -1,0 +1,99 @@
+using AppealBot.Localization;
+using AppealBot.Tests.TestKit;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace AppealBot.Tests.Telegram;
+
+public sealed class UpdateKindTests : IAsyncLifetime
+{
+    private BotUnderTest _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync();
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task A_voice_message_gets_an_answer_about_voice_and_a_sticker_a_friendly_one()
+    {
+        var user = _bot.User(9201, "ru");
+
+        var voice = await Deliver(user.User, user.Chat, m => m.Voice = new Voice { FileId = "v1", FileUniqueId = "v1u", Duration = 3 });
+        var sticker = await Deliver(user.User, user.Chat, m => m.Sticker = new Sticker { FileId = "s1", FileUniqueId = "s1u", Type = StickerType.Regular, Width = 1, Height = 1 });
+
+        Assert.Equal(Texts.Plain(Language.Ru, "input.unsupported.Voice"), voice.Single());
+        Assert.Equal(Texts.Plain(Language.Ru, "input.unsupported.Sticker"), sticker.Single());
+    }
+
+    [Fact]
+    public async Task An_edited_message_is_answered_with_a_hint_and_changes_nothing()
+    {
+        var buyer = Buyer.Of(_bot, 9202, Language.It);
+        await buyer.Send("/new");
+        var before = buyer.User.Messages.Count;
+
+        var updateId = _bot.Server.EnqueueUpdate(id => new Update
+        {
+            EditedMessage = new Message { Id = 1, From = buyer.User.User, Chat = buyer.User.Chat, Date = DateTime.UtcNow, EditDate = DateTime.UtcNow, Text = "8123456789012345" },
+        });
+        await _bot.Server.WaitUntilConfirmedAsync(updateId);
+
+        Assert.Equal(before + 1, buyer.User.Messages.Count);
+        Assert.Equal(buyer.Label("input.edited"), buyer.User.LastMessage.Text);
+        Assert.Equal(["OrderNumber"], await _bot.QueryAsync<string>("SELECT step FROM cases WHERE user_id = 9202"));
+    }
+
+    [Fact]
+    public async Task Blocking_the_bot_in_Telegram_is_remembered_silently_and_start_undoes_it()
+    {
+        var buyer = Buyer.Of(_bot, 9203, Language.En);
+        await buyer.Send("/start");
+
+        var blocked = _bot.Server.EnqueueUpdate(id => new Update
+        {
+            MyChatMember = new ChatMemberUpdated
+            {
+                Chat = buyer.User.Chat,
+                From = buyer.User.User,
+                Date = DateTime.UtcNow,
+                OldChatMember = new ChatMemberMember { User = _bot.Server.Bot },
+                NewChatMember = new ChatMemberBanned { User = _bot.Server.Bot },
+            },
+        });
+        await _bot.Server.WaitUntilConfirmedAsync(blocked);
+        Assert.Equal([true], await _bot.QueryAsync<bool>("SELECT blocked_at IS NOT NULL FROM users WHERE id = 9203"));
+
+        await buyer.Send("/start");
+        Assert.Equal([false], await _bot.QueryAsync<bool>("SELECT blocked_at IS NOT NULL FROM users WHERE id = 9203"));
+    }
+
+    [Fact]
+    public async Task A_press_on_a_message_Telegram_no_longer_shows_is_still_answered()
+    {
+        var user = _bot.User(9204, "en");
+        await user.SendAsync("/start");
+        var queryId = $"old-{Guid.NewGuid():N}";
+
+        var updateId = _bot.Server.EnqueueUpdate(id => new Update
+        {
+            CallbackQuery = new CallbackQuery { Id = queryId, From = user.User, ChatInstance = "x", Data = "new" },
+        });
+        await _bot.Server.WaitUntilConfirmedAsync(updateId);
+
+        Assert.Contains(_bot.Server.CallsTo("answerCallbackQuery"), c => c.Body.GetProperty("callback_query_id").GetString() == queryId);
+        Assert.Contains("order number", user.LastMessage.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<IReadOnlyList<string>> Deliver(User from, Chat chat, Action<Message> fill)
+    {
+        var before = _bot.Server.MessagesIn(chat.Id).Count;
+        var updateId = _bot.Server.EnqueueUpdate(id =>
+        {
+            var message = new Message { Id = id, From = from, Chat = chat, Date = DateTime.UtcNow };
+            fill(message);
+            return new Update { Message = message };
+        });
+        await _bot.Server.WaitUntilConfirmedAsync(updateId);
+        return [.. _bot.Server.MessagesIn(chat.Id).Skip(before).Select(m => m.Text)];
+    }
+}
