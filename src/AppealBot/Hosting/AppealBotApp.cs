@@ -40,12 +40,17 @@ internal static class AppealBotApp
             // Settings and the database are checked before anything starts, so a problem is one line, not a stack trace.
             host.Services.GetService<IStartupValidator>()?.Validate();
             await host.Services.GetRequiredService<Migrator>().MigrateAsync();
+            await host.Services.GetRequiredService<IEnumerable<IHostedService>>().OfType<SingleInstance>().Single().StartAsync(CancellationToken.None);
             await host.RunAsync();
             return Environment.ExitCode;
         }
         catch (OptionsValidationException e)
         {
             return Fail(ExitCodes.BadConfiguration, string.Join(" ", e.Failures));
+        }
+        catch (AlreadyRunningException e)
+        {
+            return Fail(ExitCodes.AlreadyRunning, e.Message);
         }
         catch (SchemaTooNewException e)
         {

@@ -7,4 +7,5 @@ internal static class ExitCodes
     public const int TokenRejected = 3;
     public const int DatabaseUnusable = 4;
     public const int Unhealthy = 5;
+    public const int AlreadyRunning = 6;
 }

@@ -1,0 +1,49 @@
+using AppealBot.Storage;
+using Microsoft.Extensions.Hosting;
+
+namespace AppealBot.Hosting;
+
+/// <summary>
+/// Refuses to start a second bot on the same database: two would fight over getUpdates (Telegram answers
+/// 409 to one of them) and confuse operators. Holds an exclusive lock on <c>&lt;database&gt;.lock</c> while running;
+/// the lock goes away with the process, even after kill -9.
+/// </summary>
+internal sealed class SingleInstance(Database database) : IHostedService, IDisposable
+{
+    private FileStream? _lock;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_lock is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var path = Path.GetFullPath(database.FilePath) + ".lock";
+        try
+        {
+            _lock = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+        }
+        catch (IOException)
+        {
+            throw new AlreadyRunningException(database.FilePath);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _lock?.Dispose();
+        _lock = null;
+    }
+}
+
+internal sealed class AlreadyRunningException(string database)
+    : Exception($"another AppealBot is already running with the database {database}. Stop it first (systemctl stop appealbot), or give this one its own ConnectionStrings__AppealBot.");
