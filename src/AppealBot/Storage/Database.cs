@@ -20,9 +20,19 @@ internal sealed class Database
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         };
+
+        // How long to wait for a busy database before giving up on an update (Telegram then delivers it again).
+        if (!connectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = 5;
+        }
+
         _connectionString = builder.ToString();
+        _busyTimeoutMs = builder.DefaultTimeout * 1000;
         FilePath = builder.DataSource;
     }
+
+    private readonly int _busyTimeoutMs;
 
     public string FilePath { get; }
 
@@ -34,7 +44,7 @@ internal sealed class Database
             await connection.OpenAsync(cancellationToken);
 
             // Per connection: wait for a busy writer instead of failing at once; fsync every commit.
-            await connection.ExecuteAsync("PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+            await connection.ExecuteAsync($"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
             return connection;
         }
         catch

@@ -5,6 +5,7 @@ using System.Text;
 using AppealBot.Tests.FakeTelegram;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Telegram.Bot.Types;
 using Xunit.Abstractions;
 
 namespace AppealBot.Tests.Hosting;
@@ -80,6 +81,53 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         Assert.True(result.ExitCode == 0, $"Expected exit code 0 after SIGTERM.\n{result}");
         Assert.True(result.Stderr.Length == 0, $"Expected nothing on stderr.\n{result}");
         AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Killed_with_SIGKILL_mid_burst_it_restarts_losing_and_repeating_no_update()
+    {
+        await using var server = await FakeTelegramServer.StartAsync();
+        var users = Enumerable.Range(0, 200).Select(i => server.User(7200 + i, i % 2 == 0 ? "ru" : "it")).ToList();
+        var environment = BotEnvironment(server);
+        environment["Telegram__MessagesPerSecond"] = "0"; // the burst is about durability, not Telegram's pace
+        var first = AppProcess.Start(_directory, environment);
+        await first.WhileRunningAsync(users[0].SendAsync("/start", AppProcess.Patience));
+
+        // Every user's three messages, interleaved: only handled in order and once do they leave one case at the problem step.
+        var burst = new List<long>();
+        foreach (var step in new[] { "/new", "ORDER", "/status" })
+        {
+            foreach (var (user, i) in users.Select((u, i) => (u, i)))
+            {
+                var text = step == "ORDER" ? $"8200 0000 0000 {i:0000}" : step;
+                burst.Add(server.EnqueueUpdate(id => new Update { Message = new Message { Id = id, From = user.User, Chat = user.Chat, Date = DateTime.UtcNow, Text = text } }));
+            }
+        }
+
+        await first.WhileRunningAsync(server.WaitUntilConfirmedAsync(burst[150], AppProcess.Patience).ContinueWith(_ => 0, TaskScheduler.Default));
+        await first.KillAsync();
+        var confirmedBeforeKill = server.ConfirmedOffset;
+        Assert.True(confirmedBeforeKill <= burst[^1], "the whole burst was done before the kill; the test proves nothing");
+
+        await using var second = AppProcess.Start(_directory, environment);
+        await second.WhileRunningAsync(server.WaitUntilConfirmedAsync(burst[^1], AppProcess.Patience).ContinueWith(_ => 0, TaskScheduler.Default));
+
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        var handled = (await connection.QueryAsync<long>("SELECT update_id FROM handled_updates")).ToHashSet();
+        Assert.All(burst, id => Assert.Contains(id, handled));
+        var cases = (await connection.QueryAsync<(long UserId, string Step, string Order)>("SELECT user_id, step, order_number FROM cases")).ToList();
+        Assert.Equal(users.Count, cases.Count);
+        foreach (var (user, i) in users.Select((u, i) => (u, i)))
+        {
+            Assert.Contains((user.Id, "Problem", $"820000000000{i:0000}"), cases);
+            Assert.InRange(user.Messages.Count, 1, i == 0 ? 4 : 3); // a reply may be lost in the crash window, never sent twice
+        }
+
+        var status = await second.WhileRunningAsync(users[7].SendAsync("/status", AppProcess.Patience));
+        Assert.Contains("8200000000000007", status.Last.Text, StringComparison.Ordinal);
+        SendSigterm(second.Id);
+        Assert.Equal(0, (await second.WaitForExitAsync()).ExitCode);
+        SqliteConnection.ClearAllPools();
     }
 
     [Fact]
@@ -276,6 +324,13 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
             }
 
             return await CollectAsync();
+        }
+
+        /// <summary>SIGKILL: no shutdown code runs, as when the machine loses power or the OOM killer strikes.</summary>
+        public async Task KillAsync()
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
         }
 
         public async ValueTask DisposeAsync()

@@ -1,0 +1,36 @@
+using AppealBot.Tests.TestKit;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Telegram.Bot.Types;
+
+namespace AppealBot.Tests.Storage;
+
+public sealed class BusyDatabaseTests
+{
+    [Fact]
+    public async Task An_update_that_cannot_be_stored_stays_unconfirmed_and_is_handled_once_the_database_is_free()
+    {
+        await using var bot = await BotUnderTest.StartAsync(settings => settings["ConnectionStrings:AppealBot"] += ";Default Timeout=1");
+        var user = bot.User(9401, "en");
+        await user.SendAsync("/start");
+
+        // Another process holds the database (a backup tool, a second bot by mistake, sqlite3 open in a shell).
+        await using var other = new SqliteConnection(bot.ConnectionString);
+        await other.OpenAsync();
+        await other.ExecuteAsync("BEGIN EXCLUSIVE;");
+        var updateId = bot.Server.EnqueueUpdate(id => new Update
+        {
+            Message = new Message { Id = id, From = user.User, Chat = user.Chat, Date = DateTime.UtcNow, Text = "/help" },
+        });
+
+        await bot.Logs.WaitForAsync(line => line.Contains($"Update {updateId} could not be stored", StringComparison.Ordinal));
+        Assert.True(bot.Server.ConfirmedOffset <= updateId);
+        Assert.Empty(await bot.QueryAsync<long>("SELECT update_id FROM handled_updates WHERE update_id = @updateId", new { updateId }));
+
+        await other.ExecuteAsync("ROLLBACK;");
+        await bot.Server.WaitUntilConfirmedAsync(updateId, TimeSpan.FromSeconds(30));
+
+        Assert.Contains("/new", user.LastMessage.Text, StringComparison.Ordinal);
+        Assert.Single(bot.Server.CallsTo("sendMessage"), c => c.ChatId == 9401 && (c.Text ?? "").Contains("/new", StringComparison.Ordinal));
+    }
+}
