@@ -38,6 +38,27 @@ internal sealed class UpdateTransaction : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> under a savepoint: if it fails, what it wrote is undone and the rest of the
+    /// transaction stays (so one update's failure does not cost the others of the batch).
+    /// </summary>
+    public async Task<T> InSavepointAsync<T>(Func<Task<T>> work)
+    {
+        const string Name = "update";
+        await _transaction.SaveAsync(Name);
+        try
+        {
+            var result = await work();
+            await _transaction.ReleaseAsync(Name);
+            return result;
+        }
+        catch
+        {
+            await _transaction.RollbackAsync(Name);
+            throw;
+        }
+    }
+
     public async Task<bool> WasHandledAsync(long updateId) =>
         await _connection.ExecuteScalarAsync<long?>(
             "SELECT 1 FROM handled_updates WHERE update_id = @updateId;", new { updateId }, _transaction) is not null;

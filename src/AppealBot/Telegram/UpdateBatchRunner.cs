@@ -1,31 +1,72 @@
 using AppealBot.Hosting;
+using AppealBot.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
 
 namespace AppealBot.Telegram;
 
 /// <summary>
-/// Handles a batch of updates: one user's updates strictly in order, different users concurrently
-/// (bounded). A user whose update fails to store has the rest of their batch left for redelivery.
+/// Handles a batch of updates with one commit (group commit: one fsync for the whole batch instead of one
+/// per update), then sends the replies: each user's strictly in order, different users concurrently
+/// (bounded). Each update is stored under its own savepoint, so one that cannot be stored leaves the rest of
+/// its user's batch for redelivery without holding back anyone else.
 /// </summary>
-internal sealed class UpdateBatchRunner(UpdateHandler handler, IReplySender replies, IOptions<BotOptions> options)
+internal sealed class UpdateBatchRunner(UpdateHandler handler, Database database, IReplySender replies, IOptions<BotOptions> options)
 {
     /// <summary>The smallest update id that must be delivered again, or null when the whole batch is done.</summary>
     public async Task<int?> RunAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
     {
         var byUser = updates.GroupBy(OrderingKey).Select(g => g.OrderBy(u => u.Id).ToList()).ToList();
+        var replyQueues = new List<List<PendingReply>>();
         var firstFailed = int.MaxValue;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentUsers, CancellationToken = CancellationToken.None };
-
-        await Parallel.ForEachAsync(byUser, parallel, async (userUpdates, _) =>
+        try
         {
-            foreach (var update in userUpdates)
+            await using var transaction = await UpdateTransaction.BeginAsync(database, cancellationToken);
+            foreach (var userUpdates in byUser)
             {
-                if (!await handler.HandleAsync(update, replies, cancellationToken))
+                var queue = new List<PendingReply>();
+                foreach (var update in userUpdates)
                 {
-                    InterlockedMin(ref firstFailed, update.Id);
-                    return;
+                    try
+                    {
+                        if (await transaction.InSavepointAsync(() => handler.StoreAsync(transaction, update)) is { } reply)
+                        {
+                            queue.Add(reply);
+                        }
+                    }
+                    catch (SqliteException e)
+                    {
+                        handler.LogStorageFailed(update.Id, e);
+                        firstFailed = Math.Min(firstFailed, update.Id);
+                        break;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A bug, not a storage problem: delivering the update again would fail again, for ever.
+                        queue.Add(await handler.GiveUpAsync(transaction, update, e));
+                    }
                 }
+
+                replyQueues.Add(queue);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            // The commit (or the transaction itself) failed: nothing of the batch is stored, all of it comes again.
+            handler.LogStorageFailed(updates.Min(u => u.Id), e);
+            return updates.Min(u => u.Id);
+        }
+
+        handler.ReminderPlanned();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentUsers, CancellationToken = CancellationToken.None };
+        await Parallel.ForEachAsync(replyQueues.Where(q => q.Count > 0), parallel, async (queue, _) =>
+        {
+            foreach (var reply in queue)
+            {
+                await replies.DeliverAsync(reply.Update, reply.Turn, cancellationToken);
             }
         });
 
@@ -39,19 +80,4 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, IReplySender repl
         ?? update.CallbackQuery?.From.Id
         ?? update.MyChatMember?.From.Id
         ?? 0;
-
-    private static void InterlockedMin(ref int target, int value)
-    {
-        var current = Volatile.Read(ref target);
-        while (value < current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
-    }
 }

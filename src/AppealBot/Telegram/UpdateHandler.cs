@@ -1,7 +1,7 @@
 using AppealBot.Conversation;
+using AppealBot.Reminders;
 using AppealBot.Storage;
 using Microsoft.Data.Sqlite;
-using AppealBot.Reminders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
@@ -9,9 +9,12 @@ using Telegram.Bot.Types.Enums;
 
 namespace AppealBot.Telegram;
 
+/// <summary>The answer to one stored update, waiting for its transaction to commit before it may be sent.</summary>
+internal sealed record PendingReply(IncomingUpdate Update, Turn Turn);
+
 /// <summary>
-/// Handles one update end to end: read the user, let the conversation answer, commit the new state
-/// together with the update id, and only then deliver the replies.
+/// Stores what one update changes — the user, their cases, their reminders and the update's id — inside a
+/// transaction that the caller commits, and returns the replies to send once it has.
 /// </summary>
 internal sealed partial class UpdateHandler(
     Database database,
@@ -22,71 +25,17 @@ internal sealed partial class UpdateHandler(
     ILogger<UpdateHandler> logger)
 {
     /// <summary>
-    /// True when the update is done with (handled now, handled before, or not for us) and may be confirmed
-    /// to Telegram; false when its effects could not be stored and Telegram must deliver it again.
+    /// Handles one update end to end (the terminal chat's path): store, commit, reply. False when it could not
+    /// be stored and must be delivered again.
     /// </summary>
     public async Task<bool> HandleAsync(Update update, IReplySender replies, CancellationToken cancellationToken)
     {
-        var incoming = IncomingUpdate.From(update);
-        if (incoming is null)
-        {
-            LogIgnored(update.Id, update.Type);
-            return true;
-        }
-
-        Turn turn;
+        PendingReply? reply;
         try
         {
             await using var transaction = await UpdateTransaction.BeginAsync(database, cancellationToken);
-            if (await transaction.WasHandledAsync(update.Id))
-            {
-                LogDuplicate(update.Id);
-                return true;
-            }
-
-            var now = time.GetUtcNow();
-            var user = await transaction.FindUserAsync(incoming.UserId);
-            if (user is null)
-            {
-                user = UserProfile.New(incoming.UserId, incoming.ChatId, incoming.LanguageCode, now);
-                await transaction.SaveUserAsync(user, now);
-            }
-
-            user.ChatId = incoming.ChatId;
-            user.FollowTelegramLanguage(incoming.LanguageCode);
-            var (zoneBefore, nudgesBefore) = (user.TimeZone.Id, user.NudgesEnabled);
-
-            var cases = transaction.CasesOf(user.Id);
-            turn = await dialogue.HandleAsync(user, cases, now, incoming.Input);
-
-            IReadOnlyList<Case> replan = [];
-            if (user.ForgetRequested)
-            {
-                await transaction.DeleteUserAsync(user.Id);
-                LogForgotten(user.Id);
-            }
-            else
-            {
-                var changed = await cases.SaveAsync(now);
-
-                // A new time zone or nudge setting, or a user back after blocking the bot, re-plans every case.
-                replan = user.TimeZone.Id != zoneBefore || user.NudgesEnabled != nudgesBefore || user.IsBlocked
-                    ? await cases.ListAsync()
-                    : changed;
-                foreach (var @case in replan)
-                {
-                    await transaction.Reminders.SyncAsync(@case, ReminderPlan.For(@case, user, reminderOptions.Value), now);
-                }
-
-                await transaction.SaveUserAsync(user, now);
-            }
-
-            await transaction.MarkHandledAsync(update.Id, now);
+            reply = await StoreAsync(transaction, update);
             await transaction.CommitAsync(cancellationToken);
-            if (replan.Count > 0)
-            {
-                reminderSignal.Wake();
-            }
         }
         catch (SqliteException e)
         {
@@ -94,9 +43,94 @@ internal sealed partial class UpdateHandler(
             return false;
         }
 
-        await replies.DeliverAsync(incoming, turn, cancellationToken);
+        ReminderPlanned();
+        if (reply is not null)
+        {
+            await replies.DeliverAsync(reply.Update, reply.Turn, cancellationToken);
+        }
+
         return true;
     }
+
+    /// <summary>
+    /// Applies one update inside <paramref name="transaction"/>. Null when there is nothing to answer: not for
+    /// this bot, or already handled (a redelivery).
+    /// </summary>
+    public async Task<PendingReply?> StoreAsync(UpdateTransaction transaction, Update update)
+    {
+        var incoming = IncomingUpdate.From(update);
+        if (incoming is null)
+        {
+            LogIgnored(update.Id, update.Type);
+            return null;
+        }
+
+        if (await transaction.WasHandledAsync(update.Id))
+        {
+            LogDuplicate(update.Id);
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var user = await transaction.FindUserAsync(incoming.UserId);
+        if (user is null)
+        {
+            user = UserProfile.New(incoming.UserId, incoming.ChatId, incoming.LanguageCode, now);
+            await transaction.SaveUserAsync(user, now);
+        }
+
+        user.ChatId = incoming.ChatId;
+        user.FollowTelegramLanguage(incoming.LanguageCode);
+        var (zoneBefore, nudgesBefore) = (user.TimeZone.Id, user.NudgesEnabled);
+
+        var cases = transaction.CasesOf(user.Id);
+        var turn = await dialogue.HandleAsync(user, cases, now, incoming.Input);
+
+        if (user.ForgetRequested)
+        {
+            await transaction.DeleteUserAsync(user.Id);
+            LogForgotten(user.Id);
+        }
+        else
+        {
+            var changed = await cases.SaveAsync(now);
+
+            // A new time zone or nudge setting, or a user back after blocking the bot, re-plans every case.
+            var replan = user.TimeZone.Id != zoneBefore || user.NudgesEnabled != nudgesBefore || user.IsBlocked
+                ? await cases.ListAsync()
+                : changed;
+            foreach (var @case in replan)
+            {
+                await transaction.Reminders.SyncAsync(@case, ReminderPlan.For(@case, user, reminderOptions.Value), now);
+            }
+
+            await transaction.SaveUserAsync(user, now);
+        }
+
+        await transaction.MarkHandledAsync(update.Id, now);
+        return new PendingReply(incoming, turn);
+    }
+
+    /// <summary>
+    /// The update made the bot fail: it is recorded as handled (so it does not come back for ever) and the
+    /// user gets an apology instead of silence.
+    /// </summary>
+    public async Task<PendingReply> GiveUpAsync(UpdateTransaction transaction, Update update, Exception error)
+    {
+        LogBug(update.Id, error.GetType().Name, error.StackTrace);
+        await transaction.MarkHandledAsync(update.Id, time.GetUtcNow());
+        var incoming = IncomingUpdate.From(update)!;
+        var texts = Localization.Localizer.For(Localization.Languages.FromTelegramCode(incoming.LanguageCode));
+        return new PendingReply(incoming, new Turn().Send(texts["input.internal_error"]).Notice(texts["input.internal_error.notice"]));
+    }
+
+    /// <summary>After a commit: the dispatcher looks again, in case a reminder now falls due sooner than it planned.</summary>
+    public void ReminderPlanned() => reminderSignal.Wake();
+
+    public void LogStorageFailed(long updateId, SqliteException e) => LogStorageFailed(updateId, e.SqliteErrorCode, e.SqliteExtendedErrorCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} made the bot fail ({Error}); it is dropped with an apology. {StackTrace}")]
+    private partial void LogBug(long updateId, string error, string? stackTrace);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} ({Kind}) is not for this bot; ignored")]
     private partial void LogIgnored(long updateId, UpdateType kind);
