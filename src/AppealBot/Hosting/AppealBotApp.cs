@@ -48,6 +48,10 @@ internal static class AppealBotApp
         {
             return Fail(ExitCodes.BadConfiguration, string.Join(" ", e.Failures));
         }
+        catch (ArgumentException e) when (e.ParamName == "synchronous")
+        {
+            return Fail(ExitCodes.BadConfiguration, e.Message.Split(" (Parameter")[0]);
+        }
         catch (AlreadyRunningException e)
         {
             return Fail(ExitCodes.AlreadyRunning, e.Message);

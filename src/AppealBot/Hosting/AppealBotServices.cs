@@ -22,8 +22,11 @@ internal static class AppealBotServices
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
 
-        services.AddSingleton(sp => new Database(
-            sp.GetRequiredService<IConfiguration>().GetConnectionString("AppealBot") ?? "Data Source=appealbot.db"));
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new Database(configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db", configuration["Storage:Synchronous"] ?? "FULL");
+        });
         services.AddSingleton<Migrator>();
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<UserStatusStore>();
