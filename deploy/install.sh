@@ -10,6 +10,7 @@
 #
 # The token is asked for (hidden) unless APPEALBOT_TOKEN is set or /etc/appealbot/appealbot.env has one:
 #   sudo APPEALBOT_TOKEN='123456789:AA...' ./deploy/install.sh    (also replaces a token already there)
+if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi  # started as `sh install.sh`
 set -euo pipefail
 
 readonly APP_USER=appealbot
@@ -320,13 +321,13 @@ backup_database() {
     say "Backing up $db to $dest"
     # Called from an `if`, where set -e is off: every step is checked by hand.
     if command -v sqlite3 >/dev/null 2>&1; then
-        if ! (umask 077 && runuser -u "$APP_USER" -- sqlite3 "$db" ".backup '$dest'") ||
+        if ! (umask 077 && runuser -u "$APP_USER" -- timeout 600 sqlite3 "$db" ".backup '$dest'") ||
             [[ $(runuser -u "$APP_USER" -- sqlite3 "$dest" 'PRAGMA quick_check;' 2>&1) != ok ]]; then
             rm -f -- "$dest"
             return 1
         fi
     elif ! (umask 077 && cd "$STATE_DIR" && export_env_file &&
-        runuser -u "$APP_USER" -- "$new_program" backup "$dest"); then
+        runuser -u "$APP_USER" -- timeout 600 "$new_program" backup "$dest"); then
         rm -f -- "$dest"
         return 1
     fi

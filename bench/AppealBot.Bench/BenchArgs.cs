@@ -19,6 +19,8 @@ internal sealed class BenchArgs(Dictionary<string, string> values)
     public int Int(string name, int fallback) =>
         values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
+    public string Text(string name, string fallback) => values.GetValueOrDefault(name, fallback);
+
     public double Double(string name, double fallback) =>
         values.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

@@ -82,6 +82,11 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>The app as built next to its project (Release when the benchmark runs in Release).</summary>
     private static string AppPath()
     {
+        if (Environment.GetEnvironmentVariable("APPEALBOT_BENCH_APP") is { Length: > 0 } overridden)
+        {
+            return overridden;
+        }
+
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

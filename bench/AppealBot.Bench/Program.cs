@@ -1,16 +1,19 @@
 // AppealBot's benchmarks. Each run starts the real, built bot as a child process against the in-process
 // fake Telegram server, with a fresh SQLite file, and prints a Markdown table.
+//   dotnet run -c Release --project bench/AppealBot.Bench -- flow [--users 10000] [--rate 1000] [--synchronous FULL|NORMAL]
 //   dotnet run -c Release --project bench/AppealBot.Bench -- reminders [--count 100000] [--cap 30]
 using AppealBot.Bench;
 
 return args.FirstOrDefault() switch
 {
     "reminders" => await ReminderRun.RunAsync(BenchArgs.Parse(args[1..])),
+    "flow" => await FlowRun.RunAsync(BenchArgs.Parse(args[1..])),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: AppealBot.Bench reminders [--count N] [--cap MESSAGES_PER_SECOND]");
+    Console.Error.WriteLine("usage: AppealBot.Bench flow [--users N] [--rate UPDATES_PER_SECOND] [--seconds S] [--synchronous FULL|NORMAL]");
+    Console.Error.WriteLine("       AppealBot.Bench reminders [--count N] [--cap MESSAGES_PER_SECOND]");
     return 2;
 }
