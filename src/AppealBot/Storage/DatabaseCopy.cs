@@ -6,16 +6,28 @@ namespace AppealBot.Storage;
 /// <summary>Consistent copies of the database with SQLite's online backup, safe while the bot runs.</summary>
 internal sealed class DatabaseCopy(Database database)
 {
-    /// <summary>Copies the live database into <paramref name="file"/> and checks the copy.</summary>
+    /// <summary>
+    /// Copies the live database into <paramref name="file"/> and checks the copy. The copy is written under a
+    /// temporary name and renamed at the end, so a failed backup never leaves a broken file under the real name.
+    /// </summary>
     public async Task BackupAsync(string file, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        await using var source = await database.OpenAsync(cancellationToken);
-        await using (var target = await OpenFileAsync(file, cancellationToken))
+        if (!File.Exists(database.FilePath))
         {
+            throw new FileNotFoundException($"There is no database at {database.FilePath} to back up.", database.FilePath);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var partial = file + ".partial";
+        await using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database.FilePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
+        {
+            await source.OpenAsync(cancellationToken);
+            await using var target = await OpenFileAsync(partial, cancellationToken);
             source.BackupDatabase(target);
             await CheckAsync(target);
         }
+
+        File.Move(partial, file, overwrite: true);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using AppealBot.Conversation;
 using AppealBot.Hosting;
 using AppealBot.Localization;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -16,6 +17,7 @@ namespace AppealBot.Telegram;
 internal sealed partial class BotStartup(
     ITelegramBotClient bot,
     IHostApplicationLifetime lifetime,
+    ISystemdNotifier systemd,
     ILogger<BotStartup> logger)
 {
     /// <summary>False when the bot cannot run (the token was rejected, or shutdown began first).</summary>
@@ -23,6 +25,12 @@ internal sealed partial class BotStartup(
     {
         for (var attempt = 0; !cancellationToken.IsCancellationRequested; attempt++)
         {
+            // Waiting for the network at boot is progress too: keep systemd's watchdog fed.
+            if (systemd.IsEnabled)
+            {
+                systemd.Notify(new ServiceState("WATCHDOG=1"));
+            }
+
             try
             {
                 var me = await bot.GetMe(cancellationToken);
