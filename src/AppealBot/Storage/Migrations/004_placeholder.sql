@@ -1,0 +1,2 @@
+-- TEMP placeholder: keeps migration numbers contiguous on the webhook branch. Migration 004 comes from
+-- another branch; drop this file (and its commit) at merge.
