@@ -1,7 +1,7 @@
-namespace AppealBot.Reminders;
+namespace AppealBot.Hosting;
 
-/// <summary>Wakes the dispatcher when a reminder was planned, so one due sooner than it expected is not late.</summary>
-internal sealed class ReminderSignal
+/// <summary>Wakes a background loop that sleeps until its next due moment, so new work does not wait for it.</summary>
+internal class WakeSignal
 {
     private readonly Lock _gate = new();
     private TaskCompletionSource _woken = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -18,24 +18,27 @@ internal sealed partial class UpdatePoller(
     BotStartup startup,
     UpdateBatchRunner batches,
     IOptions<TelegramOptions> options,
+    InboxProcessor inbox,
+    TelegramHeartbeat heartbeat,
     ILogger<UpdatePoller> logger) : BackgroundService
 {
     /// <summary>The update kinds the bot acts on; set explicitly because an omitted list keeps an old setting.</summary>
     public static readonly UpdateType[] AllowedUpdates =
         [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
-    /// <summary>How long in-flight updates may take to finish after shutdown was requested.</summary>
-    private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(3);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await startup.RunAsync(stoppingToken))
+        // In webhook mode Telegram posts updates to the inbox instead (InboxProcessor).
+        if (options.Value.UsesWebhook || !await startup.RunAsync(stoppingToken))
         {
             return;
         }
 
+        // Updates a webhook accepted before the switch to polling are older than anything getUpdates returns.
+        await inbox.DrainAsync(stoppingToken);
+
         using var drain = new CancellationTokenSource();
-        await using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainTime));
+        await using var onStop = stoppingToken.Register(() => drain.CancelAfter(UpdateBatchRunner.DrainTime));
 
         int? offset = null;
         var failures = 0;
@@ -46,6 +49,7 @@ internal sealed partial class UpdatePoller(
             {
                 updates = await bot.GetUpdates(offset, limit: 100, timeout: options.Value.PollTimeoutSeconds,
                     allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
+                heartbeat.Beat();
                 failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -65,9 +69,9 @@ internal sealed partial class UpdatePoller(
                 continue;
             }
 
-            var redeliverFrom = await batches.RunAsync(updates, drain.Token);
-            offset = redeliverFrom ?? updates.Max(u => u.Id) + 1;
-            if (redeliverFrom is not null)
+            var unhandled = await batches.RunAsync(updates, drain.Token);
+            offset = unhandled.Count > 0 ? unhandled.Min() : updates.Max(u => u.Id) + 1;
+            if (unhandled.Count > 0)
             {
                 failures++;
                 await DelayAsync(TransientFailures.Backoff(failures - 1), stoppingToken);
