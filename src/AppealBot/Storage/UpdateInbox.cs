@@ -35,15 +35,23 @@ internal sealed class UpdateInbox(Database database)
         return [.. rows];
     }
 
-    public async Task RemoveAsync(IReadOnlyCollection<long> updateIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes the updates of <paramref name="batch"/> that are done — their id is among the handled ones, or they
+    /// are <paramref name="ignorable"/> (not for the bot) — and returns their ids; the others stay queued.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> RemoveDoneAsync(
+        IReadOnlyCollection<long> batch, IReadOnlyCollection<long> ignorable, CancellationToken cancellationToken)
     {
-        if (updateIds.Count == 0)
-        {
-            return;
-        }
-
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("DELETE FROM inbox WHERE update_id IN @updateIds;", new { updateIds });
+        var removed = await connection.QueryAsync<long>(
+            """
+            DELETE FROM inbox
+            WHERE update_id IN @batch
+              AND (update_id IN @ignorable OR update_id IN (SELECT update_id FROM handled_updates))
+            RETURNING update_id;
+            """,
+            new { batch, ignorable });
+        return removed.ToHashSet();
     }
 }
 

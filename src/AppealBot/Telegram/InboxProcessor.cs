@@ -12,10 +12,11 @@ namespace AppealBot.Telegram;
 
 /// <summary>
 /// Webhook mode: handles the updates the webhook queued, oldest first, in batches, through the same path as
-/// polling (<see cref="UpdateBatchRunner"/>), and removes each one once handled. A crash between handling and
-/// removing is harmless: the stored update id makes the second run a no-op. An update that could not be
-/// stored stays, with the rest of its user's updates behind it, and is tried again after a backoff while
-/// other users go on. Woken by the webhook; a sweep every 30 s is the safety net.
+/// polling (<see cref="UpdateBatchRunner"/>), then removes those whose id the handler stored (and those not
+/// for the bot). A crash between handling and removing is harmless: the stored update id makes the second
+/// run a no-op. An update that could not be stored stays, with the rest of its user's updates behind it,
+/// and is tried again after a backoff while other users go on. Woken by the webhook; a sweep every 30 s is
+/// the safety net.
 /// </summary>
 internal sealed partial class InboxProcessor(
     BotStartup startup,
@@ -50,7 +51,7 @@ internal sealed partial class InboxProcessor(
     private async Task ProcessAsync(bool untilEmpty, CancellationToken stoppingToken)
     {
         using var drain = new CancellationTokenSource();
-        await using var onStop = stoppingToken.Register(() => drain.CancelAfter(UpdateBatchRunner.DrainTime));
+        await using var onStop = stoppingToken.Register(() => drain.CancelAfter(UpdatePoller.DrainTime));
         var retries = new UserRetries(RealTime);
         var storageFailures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -87,35 +88,40 @@ internal sealed partial class InboxProcessor(
     private async Task HandleAsync(IReadOnlyList<QueuedUpdate> queued, UserRetries retries, CancellationToken cancellationToken)
     {
         var updates = new List<Update>(queued.Count);
-        var unreadable = new List<long>();
+        var ignorable = new List<long>();
         foreach (var entry in queued)
         {
-            if (Parse(entry.Payload) is { } update)
+            var update = Parse(entry.Payload);
+            if (update is null)
+            {
+                LogUnreadable(entry.UpdateId);
+            }
+            else
             {
                 updates.Add(update);
             }
-            else
+
+            // What the handler ignores is done without leaving a handled id behind.
+            if (update is null || IncomingUpdate.From(update) is null)
             {
-                LogUnreadable(entry.UpdateId);
-                unreadable.Add(entry.UpdateId);
+                ignorable.Add(entry.UpdateId);
             }
         }
 
-        var unhandled = await batches.RunAsync(updates, cancellationToken);
+        // The database, not the runner's answer, says what is done: exactly the updates whose id was stored.
+        await batches.RunAsync(updates, cancellationToken);
+        var done = await inbox.RemoveDoneAsync([.. queued.Select(entry => entry.UpdateId)], ignorable, CancellationToken.None);
         foreach (var user in queued.GroupBy(entry => entry.UserKey))
         {
-            if (user.Any(entry => unhandled.Contains((int)entry.UpdateId)))
-            {
-                retries.Failed(user.Key);
-            }
-            else
+            if (user.All(entry => done.Contains(entry.UpdateId)))
             {
                 retries.Succeeded(user.Key);
             }
+            else
+            {
+                retries.Failed(user.Key);
+            }
         }
-
-        var done = updates.Where(u => !unhandled.Contains(u.Id)).Select(u => (long)u.Id).Concat(unreadable).ToList();
-        await inbox.RemoveAsync(done, CancellationToken.None);
     }
 
     private static Update? Parse(string payload)

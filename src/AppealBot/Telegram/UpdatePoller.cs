@@ -26,6 +26,9 @@ internal sealed partial class UpdatePoller(
     public static readonly UpdateType[] AllowedUpdates =
         [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
+    /// <summary>How long in-flight updates may take to finish after shutdown was requested.</summary>
+    internal static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(3);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // In webhook mode Telegram posts updates to the inbox instead (InboxProcessor).
@@ -38,7 +41,7 @@ internal sealed partial class UpdatePoller(
         await inbox.DrainAsync(stoppingToken);
 
         using var drain = new CancellationTokenSource();
-        await using var onStop = stoppingToken.Register(() => drain.CancelAfter(UpdateBatchRunner.DrainTime));
+        await using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainTime));
 
         int? offset = null;
         var failures = 0;
@@ -69,9 +72,9 @@ internal sealed partial class UpdatePoller(
                 continue;
             }
 
-            var unhandled = await batches.RunAsync(updates, drain.Token);
-            offset = unhandled.Count > 0 ? unhandled.Min() : updates.Max(u => u.Id) + 1;
-            if (unhandled.Count > 0)
+            var redeliverFrom = await batches.RunAsync(updates, drain.Token);
+            offset = redeliverFrom ?? updates.Max(u => u.Id) + 1;
+            if (redeliverFrom is not null)
             {
                 failures++;
                 await DelayAsync(TransientFailures.Backoff(failures - 1), stoppingToken);

@@ -86,6 +86,39 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Chat_mode_answers_help_in_italian_without_a_token()
+    {
+        var result = await RunToExitAsync(stdin: "/help\n", args: ["chat", "--lang", "it"]);
+
+        Assert.True(result.ExitCode == 0, $"Expected exit code 0.\n{result}");
+        Assert.Contains("Cosa so fare", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("/new", result.Stdout, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+        Assert.True(File.Exists(DatabasePath), $"Expected the database at {DatabasePath} (ConnectionStrings__AppealBot).\n{result}");
+    }
+
+    [Fact]
+    public async Task Database_with_a_newer_schema_exits_with_code_4_and_one_line_naming_the_version()
+    {
+        var created = await RunToExitAsync(stdin: string.Empty, args: ["chat", "--lang", "en"]);
+        Assert.True(created.ExitCode == 0, $"Creating the database in chat mode failed.\n{created}");
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            await connection.ExecuteAsync("INSERT INTO schema_version (version, name, applied_at) VALUES (999,'future',0)");
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var server = await FakeTelegramServer.StartAsync();
+
+        var result = await RunToExitAsync(BotEnvironment(server));
+
+        Assert.True(result.ExitCode == 4, $"Expected exit code 4 (database unusable).\n{result}");
+        var line = SingleLine(result);
+        Assert.Contains("999", line, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
     public async Task Webhook_mode_answers_a_delivery_and_exits_with_code_0_on_SIGTERM()
     {
         await using var server = await FakeTelegramServer.StartAsync();
@@ -150,39 +183,6 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("Telegram__WebhookListen", result.Stdout + result.Stderr, StringComparison.Ordinal);
         AssertNoStackTrace(result);
         Assert.Empty(server.CallsTo("setWebhook"));
-    }
-
-    [Fact]
-    public async Task Chat_mode_answers_help_in_italian_without_a_token()
-    {
-        var result = await RunToExitAsync(stdin: "/help\n", args: ["chat", "--lang", "it"]);
-
-        Assert.True(result.ExitCode == 0, $"Expected exit code 0.\n{result}");
-        Assert.Contains("Cosa so fare", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("/new", result.Stdout, StringComparison.Ordinal);
-        AssertNoStackTrace(result);
-        Assert.True(File.Exists(DatabasePath), $"Expected the database at {DatabasePath} (ConnectionStrings__AppealBot).\n{result}");
-    }
-
-    [Fact]
-    public async Task Database_with_a_newer_schema_exits_with_code_4_and_one_line_naming_the_version()
-    {
-        var created = await RunToExitAsync(stdin: string.Empty, args: ["chat", "--lang", "en"]);
-        Assert.True(created.ExitCode == 0, $"Creating the database in chat mode failed.\n{created}");
-        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
-        {
-            await connection.ExecuteAsync("INSERT INTO schema_version (version, name, applied_at) VALUES (999,'future',0)");
-        }
-
-        SqliteConnection.ClearAllPools();
-        await using var server = await FakeTelegramServer.StartAsync();
-
-        var result = await RunToExitAsync(BotEnvironment(server));
-
-        Assert.True(result.ExitCode == 4, $"Expected exit code 4 (database unusable).\n{result}");
-        var line = SingleLine(result);
-        Assert.Contains("999", line, StringComparison.Ordinal);
-        AssertNoStackTrace(result);
     }
 
     public void Dispose()

@@ -7,45 +7,45 @@ namespace AppealBot.Tests.TestKit;
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _waiters = [];
     private readonly Lock _gate = new();
-    private readonly List<(Func<string, bool> Matches, TaskCompletionSource<string> Found)> _waiters = [];
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
 
-    /// <summary>Completes with the first line that matches, including lines already written.</summary>
-    public Task<string> WaitForAsync(Func<string, bool> predicate, TimeSpan? timeout = null)
+    /// <summary>Completes when a line matching <paramref name="matches"/> is (or was) written.</summary>
+    public Task WaitForAsync(Func<string, bool> matches, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(10);
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            if (_lines.FirstOrDefault(predicate) is { } earlier)
+            if (_lines.Any(matches))
             {
-                return Task.FromResult(earlier);
+                return Task.CompletedTask;
             }
 
-            var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((predicate, found));
-            return found.Task.WaitAsync(limit);
+            _waiters.Add((matches, seen));
         }
-    }
 
-    public void Dispose()
-    {
+        return seen.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
     }
 
     private void Add(string line)
     {
-        List<TaskCompletionSource<string>> satisfied;
+        List<TaskCompletionSource> done;
         lock (_gate)
         {
             _lines.Enqueue(line);
-            satisfied = [.. _waiters.Where(waiter => waiter.Matches(line)).Select(waiter => waiter.Found)];
-            _waiters.RemoveAll(waiter => satisfied.Contains(waiter.Found));
+            done = [.. _waiters.Where(w => w.Matches(line)).Select(w => w.Seen)];
+            _waiters.RemoveAll(w => w.Matches(line));
         }
 
-        satisfied.ForEach(found => found.TrySetResult(line));
+        done.ForEach(d => d.TrySetResult());
+    }
+
+    public void Dispose()
+    {
     }
 
     private sealed class Logger(string category, CapturedLogs logs) : ILogger
