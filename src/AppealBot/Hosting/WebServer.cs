@@ -49,6 +49,10 @@ internal sealed partial class WebServer(
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddSingleton<IHostLifetime, ExternallyStoppedLifetime>();
         builder.WebHost.UseUrls(listen);
+
+        // Only our setting decides where to listen: the aspnet container image sets ASPNETCORE_HTTP_PORTS=8080.
+        builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, string.Empty);
+        builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, string.Empty);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

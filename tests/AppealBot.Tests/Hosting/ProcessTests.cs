@@ -123,7 +123,9 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
     {
         await using var server = await FakeTelegramServer.StartAsync();
         var port = FreePort();
-        await using var app = AppProcess.Start(_directory, WebhookEnvironment(server, "https://bot.example.test/telegram/hook", port));
+        var environment = WebhookEnvironment(server, "https://bot.example.test/telegram/hook", port);
+        environment["ASPNETCORE_HTTP_PORTS"] = "8080"; // as in the aspnet container image: our setting must win, quietly
+        await using var app = AppProcess.Start(_directory, environment);
         server.WebhookTarget = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
 
         await app.WhileRunningAsync(server.WaitForCallAsync("setWebhook", c => c.Succeeded, AppProcess.Patience));
@@ -139,6 +141,8 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         Assert.True(result.Stderr.Length == 0, $"Expected nothing on stderr.\n{result}");
         AssertNoStackTrace(result);
         Assert.DoesNotContain(WebhookSecret, result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("warn:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Now listening on: http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", result.Stdout, StringComparison.Ordinal);
         Assert.StartsWith("Здравствуйте", user.LastMessage.Text, StringComparison.Ordinal);
     }
 
