@@ -79,7 +79,7 @@ internal sealed partial class InboxProcessor(
             }
             catch (SqliteException e)
             {
-                LogInboxUnreadable(e.SqliteErrorCode);
+                LogInboxFailed(e.SqliteErrorCode);
                 await DelayAsync(TransientFailures.Backoff(storageFailures++), stoppingToken);
             }
         }
@@ -147,8 +147,8 @@ internal sealed partial class InboxProcessor(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook inbox cannot be read (SQLite error {Code}); trying again")]
-    private partial void LogInboxUnreadable(int code);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook inbox failed (SQLite error {Code}); trying again")]
+    private partial void LogInboxFailed(int code);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queued update {UpdateId} cannot be read back as an update; dropped")]
     private partial void LogUnreadable(long updateId);
