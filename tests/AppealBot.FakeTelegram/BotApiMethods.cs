@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Telegram.Bot.Types;
 
 namespace AppealBot.Tests.FakeTelegram;
 
 /// <summary>The Bot API methods the fake implements, looked up case-insensitively like the real server does.</summary>
-internal sealed class BotApiMethods
+internal sealed partial class BotApiMethods
 {
     public const int MaxCallbackAnswerLength = 200;
 
@@ -14,6 +16,7 @@ internal sealed class BotApiMethods
     private readonly User _bot;
     private readonly BotChats _chats;
     private readonly UpdateQueue _updates;
+    private FakeWebhook? _webhook;
 
     public BotApiMethods(User bot, BotChats chats, UpdateQueue updates)
     {
@@ -23,7 +26,9 @@ internal sealed class BotApiMethods
         Add("getMe", _ => _bot);
         Add("setMyCommands", _ => true);
         Add("deleteMyCommands", _ => true);
-        Add("deleteWebhook", _ => true);
+        Add("setWebhook", args => SetWebhook(args));
+        Add("deleteWebhook", args => DeleteWebhook(args));
+        Add("getWebhookInfo", _ => GetWebhookInfo());
         Add("sendChatAction", args => SendChatAction(args));
         Add("sendMessage", SendMessage);
         Add("editMessageText", EditMessageText);
@@ -35,16 +40,80 @@ internal sealed class BotApiMethods
 
     public BotApiMethod? Find(string name) => _methods.GetValueOrDefault(name);
 
+    /// <summary>The webhook the bot set; null while it long-polls.</summary>
+    public FakeWebhook? Webhook => Volatile.Read(ref _webhook);
+
     private void Add(string name, Func<BotApiArgs, object> handle) =>
         _methods.Add(name, new BotApiMethod(name, (args, _) => Task.FromResult(handle(args))));
 
     private async Task<object> GetUpdatesAsync(BotApiArgs args, CancellationToken requestAborted)
     {
+        if (Webhook is not null)
+        {
+            throw new BotApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+        }
+
         var offset = args.GetInt64("offset") ?? 0;
         var limit = (int)Math.Clamp(args.GetInt64("limit") ?? 100, 1, 100);
         var timeout = TimeSpan.FromSeconds(Math.Clamp(args.GetInt64("timeout") ?? 0, 0, MaxPollSeconds));
         return await _updates.PollAsync(offset, limit, timeout, requestAborted);
     }
+
+    /// <summary>As the real server: an https URL on an allowed port, a well-formed secret; an empty URL removes the webhook.</summary>
+    private bool SetWebhook(BotApiArgs args)
+    {
+        var url = args.GetString("url") ?? string.Empty;
+        if (url.Length == 0)
+        {
+            return DeleteWebhook(args);
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw BotApiFailure.BadRequest("bad webhook: An HTTPS URL must be provided for webhook");
+        }
+
+        if (uri.Port is not (443 or 80 or 88 or 8443))
+        {
+            throw BotApiFailure.BadRequest("bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443");
+        }
+
+        var secret = args.GetString("secret_token");
+        if (secret is not null && !SecretShape().IsMatch(secret))
+        {
+            throw BotApiFailure.BadRequest("secret token contains unallowed characters");
+        }
+
+        var allowed = args.GetJson("allowed_updates") is JsonArray kinds
+            ? kinds.Select(kind => kind?.GetValue<string>() ?? string.Empty).ToList()
+            : null;
+        var drop = args.GetBool("drop_pending_updates");
+        if (drop)
+        {
+            _updates.DropPending();
+        }
+
+        Volatile.Write(ref _webhook, new FakeWebhook(url, secret, allowed, drop));
+        return true;
+    }
+
+    private bool DeleteWebhook(BotApiArgs args)
+    {
+        if (args.GetBool("drop_pending_updates"))
+        {
+            _updates.DropPending();
+        }
+
+        Volatile.Write(ref _webhook, null);
+        return true;
+    }
+
+    private WebhookInfo GetWebhookInfo() => new()
+    {
+        Url = Webhook?.Url ?? string.Empty,
+        HasCustomCertificate = false,
+        PendingUpdateCount = Webhook is null ? 0 : _updates.Pending.Count,
+    };
 
     private Message SendMessage(BotApiArgs args)
     {
@@ -96,6 +165,9 @@ internal sealed class BotApiMethods
         _chats.AnswerCallbackQuery(args.GetString("callback_query_id"), text, args.GetBool("show_alert"));
         return true;
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex SecretShape();
 
     private static (long ChatId, int MessageId) RequireMessage(BotApiArgs args)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +23,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public const string DefaultToken = "123456:TEST-token";
     public const int FirstUpdateId = 1000;
 
+    /// <summary>The header Telegram puts the webhook's secret token in.</summary>
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
     private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(10);
 
     private readonly WebApplication _app;
@@ -30,6 +34,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private FloodLimits? _flood;
     private readonly UpdateQueue _updates = new(FirstUpdateId);
     private readonly BotApiMethods _methods;
+    private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     private FakeTelegramServer(string token, TimeProvider clock)
     {
@@ -74,6 +79,15 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     /// <summary>Updates queued and not yet confirmed.</summary>
     public IReadOnlyList<Update> PendingUpdates => _updates.Pending;
+
+    /// <summary>What the bot registered with setWebhook; null while it long-polls.</summary>
+    public FakeWebhook? Webhook => _methods.Webhook;
+
+    /// <summary>
+    /// Where webhook deliveries really go, such as <c>http://127.0.0.1:41234</c>: the bot registers its public URL,
+    /// which a proxy would forward; deliveries post to this address plus that URL's path.
+    /// </summary>
+    public Uri? WebhookTarget { get; set; }
 
     internal BotChats Chats { get; }
 
@@ -121,6 +135,36 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             return update;
         });
     }
+
+    /// <summary>
+    /// Posts an update to the bot's webhook as Telegram does (Bot API JSON, the secret header), and returns the
+    /// HTTP status the bot answered. <paramref name="secretOverride"/> sends another secret instead.
+    /// </summary>
+    public async Task<int> DeliverByWebhookAsync(Update update, string? secretOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        RegisterChatsOf(update);
+        using var body = new StringContent(JsonSerializer.Serialize(update, JsonBotAPI.Options), Encoding.UTF8, "application/json");
+        return await PostToWebhookAsync(body, secretOverride);
+    }
+
+    /// <summary>Posts any body to the bot's webhook, as a broken or hostile client could; returns the HTTP status.</summary>
+    public async Task<int> PostToWebhookAsync(HttpContent body, string? secretOverride = null)
+    {
+        var webhook = Webhook ?? throw new InvalidOperationException("No webhook is set: the bot has not called setWebhook, or deleted it.");
+        var target = WebhookTarget ?? throw new InvalidOperationException("Set WebhookTarget to the address the bot listens on first.");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target, new Uri(webhook.Url).AbsolutePath)) { Content = body };
+        if ((secretOverride ?? webhook.SecretToken) is { } secret)
+        {
+            request.Headers.TryAddWithoutValidation(SecretHeader, secret);
+        }
+
+        using var response = await _webhookClient.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
+    /// <summary>A fresh update id, from the same counter as queued updates.</summary>
+    internal int TakeUpdateId() => _updates.TakeId();
 
     /// <summary>Delivers an already confirmed update again, with its original id, as Telegram does after a lost confirmation.</summary>
     public void Redeliver(Update update) => _updates.Redeliver(update);
@@ -180,6 +224,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _updates.Shutdown();
+        _webhookClient.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

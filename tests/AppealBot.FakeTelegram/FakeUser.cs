@@ -45,42 +45,35 @@ public sealed class FakeUser
 
     public Task<Reply> SendAsync(string text, TimeSpan? timeout = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(text);
-        var message = new Message
-        {
-            Id = _server.Chats.TakeMessageId(ChatId),
-            From = User,
-            Chat = Chat,
-            Date = _server.Clock.GetUtcNow().UtcDateTime,
-            Text = text,
-            Entities = CommandEntity(text),
-        };
+        var message = NewMessage(text);
         return DeliverAsync(id => new Update { Id = id, Message = message }, callbackQueryId: null, timeout);
+    }
+
+    /// <summary>
+    /// The update of this user sending <paramref name="text"/>, with a fresh update id, for
+    /// <see cref="FakeTelegramServer.DeliverByWebhookAsync"/>; it is not queued for getUpdates.
+    /// </summary>
+    public Update BuildMessage(string text) => new() { Id = _server.TakeUpdateId(), Message = NewMessage(text) };
+
+    /// <summary>The update of this user pressing the button with exactly this text, for webhook delivery.</summary>
+    public Update BuildPress(string buttonText)
+    {
+        var (message, callbackData) = FindButton(buttonText);
+        return new Update { Id = _server.TakeUpdateId(), CallbackQuery = NewPress(message.Id, callbackData) };
     }
 
     /// <summary>Presses the button with exactly this text on the most recent message that shows it.</summary>
     public async Task<Reply> PressAsync(string buttonText, TimeSpan? timeout = null)
     {
-        var (message, button) = _server.Chats.FindButton(ChatId, buttonText)
-                                ?? throw new InvalidOperationException(
-                                    $"No message in chat {ChatId} has a button \"{buttonText}\". Buttons now:\n{DescribeButtons()}");
-        var callbackData = button.CallbackData
-                           ?? throw new InvalidOperationException($"Button \"{buttonText}\" opens {button.Url} and sends no callback query.");
+        var (message, callbackData) = FindButton(buttonText);
         return await PressDataAsync(message.Id, callbackData, timeout);
     }
 
     /// <summary>Sends any callback data, as a forged or outdated button would; the bot must still answer it.</summary>
     public async Task<Reply> PressDataAsync(int messageId, string callbackData, TimeSpan? timeout = null)
     {
-        var queryId = _server.Chats.OpenCallbackQuery();
-        var query = new CallbackQuery
-        {
-            Id = queryId,
-            From = User,
-            Message = _server.Chats.AsCallbackMessage(ChatId, messageId),
-            ChatInstance = ChatId.ToString(CultureInfo.InvariantCulture),
-            Data = callbackData,
-        };
+        var query = NewPress(messageId, callbackData);
+        var queryId = query.Id;
         var reply = await DeliverAsync(id => new Update { Id = id, CallbackQuery = query }, queryId, timeout);
         return reply.CallbackAnswer is not null
             ? reply
@@ -94,6 +87,39 @@ public sealed class FakeUser
     public void UnblockBot() => _server.UnblockBot(ChatId);
 
     public override string ToString() => $"user {Id} ({User.FirstName}, {User.LanguageCode ?? "no language"})";
+
+    private Message NewMessage(string text)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        return new Message
+        {
+            Id = _server.Chats.TakeMessageId(ChatId),
+            From = User,
+            Chat = Chat,
+            Date = _server.Clock.GetUtcNow().UtcDateTime,
+            Text = text,
+            Entities = CommandEntity(text),
+        };
+    }
+
+    private CallbackQuery NewPress(int messageId, string callbackData) => new()
+    {
+        Id = _server.Chats.OpenCallbackQuery(),
+        From = User,
+        Message = _server.Chats.AsCallbackMessage(ChatId, messageId),
+        ChatInstance = ChatId.ToString(CultureInfo.InvariantCulture),
+        Data = callbackData,
+    };
+
+    private (BotMessage Message, string CallbackData) FindButton(string buttonText)
+    {
+        var (message, button) = _server.Chats.FindButton(ChatId, buttonText)
+                                ?? throw new InvalidOperationException(
+                                    $"No message in chat {ChatId} has a button \"{buttonText}\". Buttons now:\n{DescribeButtons()}");
+        var callbackData = button.CallbackData
+                           ?? throw new InvalidOperationException($"Button \"{buttonText}\" opens {button.Url} and sends no callback query.");
+        return (message, callbackData);
+    }
 
     private async Task<Reply> DeliverAsync(Func<int, Update> build, string? callbackQueryId, TimeSpan? timeout)
     {

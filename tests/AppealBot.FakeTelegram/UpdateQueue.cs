@@ -41,6 +41,27 @@ internal sealed class UpdateQueue(int firstUpdateId)
         }
     }
 
+    /// <summary>A fresh update id for an update that does not go through this queue (a webhook delivery).</summary>
+    public int TakeId()
+    {
+        lock (_gate)
+        {
+            return _nextUpdateId++;
+        }
+    }
+
+    /// <summary>Forgets every pending update, as setWebhook or deleteWebhook with drop_pending_updates do.</summary>
+    public void DropPending()
+    {
+        List<TaskCompletionSource> confirmed;
+        lock (_gate)
+        {
+            confirmed = Confirm(_nextUpdateId);
+        }
+
+        confirmed.ForEach(waiter => waiter.TrySetResult());
+    }
+
     public int Enqueue(Func<int, Update> build)
     {
         TaskCompletionSource arrived;

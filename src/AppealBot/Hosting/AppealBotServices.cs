@@ -44,11 +44,16 @@ internal static class AppealBotServices
         return services;
     }
 
-    /// <summary>The Telegram transport: the Bot API client, the polling loop and the reply sender.</summary>
+    /// <summary>
+    /// The Telegram transport: the Bot API client, the reply sender, and updates coming in by long polling or,
+    /// when Telegram:WebhookUrl is set, by the webhook; plus the health endpoints.
+    /// </summary>
     public static IServiceCollection AddTelegramTransport(this IServiceCollection services)
     {
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>();
 
         services.AddKeyedSingleton(TelegramHttpClient, (sp, _) =>
         {
@@ -73,8 +78,20 @@ internal static class AppealBotServices
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<TelegramReplySender>());
         services.AddSingleton<ReminderQueue>();
         services.AddHostedService<ReminderDispatcher>();
+        services.AddSingleton<TelegramHeartbeat>();
         services.AddSingleton<BotStartup>();
         services.AddSingleton<UpdateBatchRunner>();
+        services.AddSingleton<UpdateInbox>();
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<WebhookEndpoint>();
+        services.AddSingleton<Readiness>();
+
+        // Each runs only in its mode. The web server starts first, so it listens before setWebhook is called.
+        services.AddSingleton<WebServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebServer>());
+        services.AddSingleton<InboxProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
+        services.AddHostedService<WebhookWatch>();
         services.AddHostedService<UpdatePoller>();
         return services;
     }

@@ -38,11 +38,73 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
                 "Telegram__MessagesPerChatPerSecond must be above 0, Telegram__ChatBurst at least 1, and Telegram__ReservedForReplies between 0 and Telegram__MessagesPerSecond - 1.");
         }
 
-        return ValidateOptionsResult.Success;
+        return ValidateWebhook(options);
+    }
+
+    private static ValidateOptionsResult ValidateWebhook(TelegramOptions options)
+    {
+        if (options.UsesWebhook
+            && (!Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps
+                || url.UserInfo.Length > 0 || url.Query.Length > 0 || url.Fragment.Length > 0 || !WebhookPathShape().IsMatch(url.AbsolutePath)))
+        {
+            return ValidateOptionsResult.Fail(
+                "Telegram__WebhookUrl must be the public https URL Telegram posts updates to, such as https://bot.example.com/telegram/<random>, with only letters, digits and / - _ . ~ in its path (leave it empty to long-poll).");
+        }
+
+        // The secret is never echoed: the message says what shape it needs, not what was given.
+        var hasSecret = !string.IsNullOrEmpty(options.WebhookSecret);
+        if (options.UsesWebhook && !hasSecret)
+        {
+            return ValidateOptionsResult.Fail(
+                "Telegram__WebhookSecret is required when Telegram__WebhookUrl is set: 1-256 characters of A-Z, a-z, 0-9, _ and - (generate one with: openssl rand -hex 32).");
+        }
+
+        if (hasSecret && !SecretShape().IsMatch(options.WebhookSecret!))
+        {
+            return ValidateOptionsResult.Fail(
+                "Telegram__WebhookSecret must be 1-256 characters of A-Z, a-z, 0-9, _ and - (generate one with: openssl rand -hex 32).");
+        }
+
+        if (!ListenAddress.IsValid(options.WebhookListen))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Telegram__WebhookListen must be a local http address to listen on, such as {ListenAddress.Example} (http://0.0.0.0:8080 in a container).");
+        }
+
+        return options.WebhookMaxBodyBytes is < 1024 or > 16 * 1024 * 1024
+            ? ValidateOptionsResult.Fail("Telegram__WebhookMaxBodyBytes must be between 1024 and 16777216 (Telegram's updates are a few kilobytes).")
+            : ValidateOptionsResult.Success;
     }
 
     [GeneratedRegex(@"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")]
     private static partial Regex TokenShape();
+
+    /// <summary>What Telegram accepts in X-Telegram-Bot-Api-Secret-Token.</summary>
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex SecretShape();
+
+    /// <summary>Plain path characters only, so the local route matches the public path exactly.</summary>
+    [GeneratedRegex("^/[A-Za-z0-9/._~-]*$")]
+    private static partial Regex WebhookPathShape();
+}
+
+internal sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HealthOptions options) =>
+        string.IsNullOrWhiteSpace(options.Listen) || ListenAddress.IsValid(options.Listen)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Health__Listen must be a local http address such as http://127.0.0.1:8081, or empty for no health endpoints.");
+}
+
+/// <summary>An address Kestrel can listen on without a certificate: http, a host or IP, a port, no path.</summary>
+internal static class ListenAddress
+{
+    public const string Example = "http://127.0.0.1:8080";
+
+    public static bool IsValid(string? address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri)
+        && uri.Scheme == Uri.UriSchemeHttp
+        && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0;
 }
 
 internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>

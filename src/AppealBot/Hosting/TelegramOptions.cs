@@ -25,4 +25,21 @@ internal sealed class TelegramOptions
 
     /// <summary>Of the overall budget, this much is kept for replies: reminders never use it.</summary>
     public double ReservedForReplies { get; set; } = 5;
+
+    /// <summary>The public https URL Telegram posts updates to; set = webhook mode, empty = long polling.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Telegram sends it back in every webhook request; requests without it are refused.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Where the bot listens for webhook requests (and health checks), behind the reverse proxy.</summary>
+    public string WebhookListen { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>Larger webhook requests are refused with 413; Telegram's updates are a few kilobytes.</summary>
+    public long WebhookMaxBodyBytes { get; set; } = 1024 * 1024;
+
+    internal bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
+
+    /// <summary>The local path of the webhook: the proxy passes the public URL's path on unchanged.</summary>
+    internal string WebhookPath => new Uri(WebhookUrl!).AbsolutePath;
 }

@@ -61,4 +61,25 @@ internal sealed class Database
             throw;
         }
     }
+
+    /// <summary>
+    /// True when a write transaction can begin within about a second: the file is writable and no one holds
+    /// the write lock for long. Nothing is written.
+    /// </summary>
+    public async Task<bool> IsWritableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Both waits short: SQLite's busy handler, and Microsoft.Data.Sqlite's own retries (command timeout,
+            // whole seconds). OpenAsync sets the usual busy timeout again on every open, so this one does not stay.
+            await using var connection = await OpenAsync(cancellationToken);
+            await connection.ExecuteAsync("PRAGMA busy_timeout = 250;");
+            await connection.ExecuteAsync("BEGIN IMMEDIATE; ROLLBACK;", commandTimeout: 1);
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
 }

@@ -74,7 +74,7 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, Database database
     }
 
     /// <summary>Updates that do not name a user (channel posts, polls) are ordered among themselves.</summary>
-    private static long OrderingKey(Update update) =>
+    internal static long OrderingKey(Update update) =>
         update.Message?.From?.Id
         ?? update.EditedMessage?.From?.Id
         ?? update.CallbackQuery?.From.Id

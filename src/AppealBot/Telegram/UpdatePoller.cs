@@ -20,6 +20,8 @@ internal sealed partial class UpdatePoller(
     UpdateBatchRunner batches,
     ISystemdNotifier systemd,
     IOptions<TelegramOptions> options,
+    InboxProcessor inbox,
+    TelegramHeartbeat heartbeat,
     ILogger<UpdatePoller> logger) : BackgroundService
 {
     /// <summary>The update kinds the bot acts on; set explicitly because an omitted list keeps an old setting.</summary>
@@ -29,14 +31,18 @@ internal sealed partial class UpdatePoller(
     private static readonly ServiceState Watchdog = new("WATCHDOG=1");
 
     /// <summary>How long in-flight updates may take to finish after shutdown was requested.</summary>
-    private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(3);
+    internal static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(3);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await startup.RunAsync(stoppingToken))
+        // In webhook mode Telegram posts updates to the inbox instead (InboxProcessor).
+        if (options.Value.UsesWebhook || !await startup.RunAsync(stoppingToken))
         {
             return;
         }
+
+        // Updates a webhook accepted before the switch to polling are older than anything getUpdates returns.
+        await inbox.DrainAsync(stoppingToken);
 
         using var drain = new CancellationTokenSource();
         await using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainTime));
@@ -56,6 +62,7 @@ internal sealed partial class UpdatePoller(
             {
                 updates = await bot.GetUpdates(offset, limit: 100, timeout: options.Value.PollTimeoutSeconds,
                     allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
+                heartbeat.Beat();
                 failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -27,7 +27,8 @@ internal static class TerminalChat
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = rest });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton<IHostLifetime, TerminalLifetime>();
+        // Ctrl+C ends the process at once (every answer is already stored); end of input ends it gently.
+        builder.Services.AddSingleton<IHostLifetime, ExternallyStoppedLifetime>();
         builder.Services.AddAppealBotCore();
         builder.Services.AddSingleton<IReplySender>(screen);
         using var host = builder.Build();
@@ -112,13 +113,5 @@ internal static class TerminalChat
                 Message = new Message { Id = latest.MessageId, Chat = chat, Date = DateTime.UtcNow },
             },
         };
-    }
-
-    /// <summary>Ctrl+C ends the process at once (every answer is already stored); end of input ends it gently.</summary>
-    private sealed class TerminalLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

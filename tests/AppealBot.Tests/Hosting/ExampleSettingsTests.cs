@@ -15,6 +15,7 @@ public sealed class ExampleSettingsTests
     [InlineData(typeof(TelegramOptions), TelegramOptions.Section)]
     [InlineData(typeof(BotOptions), BotOptions.Section)]
     [InlineData(typeof(ReminderOptions), ReminderOptions.Section)]
+    [InlineData(typeof(HealthOptions), HealthOptions.Section)]
     public void The_example_documents_every_setting(Type options, string section)
     {
         foreach (var property in options.GetProperties())
@@ -34,5 +35,6 @@ public sealed class ExampleSettingsTests
         Assert.True(new TelegramOptionsValidator().Validate(null, telegram).Succeeded);
         Assert.True(new BotOptionsValidator().Validate(null, Example.GetSection(BotOptions.Section).Get<BotOptions>()!).Succeeded);
         Assert.True(new ReminderOptionsValidator().Validate(null, Example.GetSection(ReminderOptions.Section).Get<ReminderOptions>()!).Succeeded);
+        Assert.True(new HealthOptionsValidator().Validate(null, Example.GetSection(HealthOptions.Section).Get<HealthOptions>()!).Succeeded);
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using AppealBot.Tests.FakeTelegram;
@@ -17,6 +19,7 @@ namespace AppealBot.Tests.Hosting;
 public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
 {
     private const string StackTraceMarker = "   at ";
+    private const string WebhookSecret = "process-Test_secret";
 
     private readonly ITestOutputHelper _output = output;
 
@@ -163,6 +166,77 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         AssertNoStackTrace(result);
     }
 
+    [Fact]
+    public async Task Webhook_mode_answers_a_delivery_and_exits_with_code_0_on_SIGTERM()
+    {
+        await using var server = await FakeTelegramServer.StartAsync();
+        var port = FreePort();
+        var environment = WebhookEnvironment(server, "https://bot.example.test/telegram/hook", port);
+        environment["ASPNETCORE_HTTP_PORTS"] = "8080"; // as in the aspnet container image: our setting must win, quietly
+        await using var app = AppProcess.Start(_directory, environment);
+        server.WebhookTarget = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+
+        await app.WhileRunningAsync(server.WaitForCallAsync("setWebhook", c => c.Succeeded, AppProcess.Patience));
+        var user = server.User(7101, "ru");
+        Assert.Equal(200, await app.WhileRunningAsync(server.DeliverByWebhookAsync(user.BuildMessage("/start"))));
+        await app.WhileRunningAsync(server.WaitForCallAsync("sendMessage", c => c.ChatId == user.ChatId, AppProcess.Patience));
+
+        SendSigterm(app.Id);
+        var result = await app.WaitForExitAsync();
+        _output.WriteLine($"dotnet exec {AppProcess.DllPath}\n{result}");
+
+        Assert.True(result.ExitCode == 0, $"Expected exit code 0 after SIGTERM.\n{result}");
+        Assert.True(result.Stderr.Length == 0, $"Expected nothing on stderr.\n{result}");
+        AssertNoStackTrace(result);
+        Assert.DoesNotContain(WebhookSecret, result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("warn:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Now listening on: http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", result.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("Здравствуйте", user.LastMessage.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Webhook_url_without_a_secret_exits_with_code_2_and_one_line_naming_the_secret()
+    {
+        var result = await RunToExitAsync(new()
+        {
+            ["Telegram__BotToken"] = FakeTelegramServer.DefaultToken,
+            ["Telegram__WebhookUrl"] = "https://bot.example.test/telegram/hook",
+        });
+
+        Assert.True(result.ExitCode == 2, $"Expected exit code 2 (bad configuration).\n{result}");
+        Assert.Contains("Telegram__WebhookSecret", SingleLine(result), StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Webhook_refused_by_Telegram_exits_with_code_2_naming_the_setting_and_Telegrams_reason()
+    {
+        await using var server = await FakeTelegramServer.StartAsync();
+
+        var result = await RunToExitAsync(WebhookEnvironment(server, "https://bot.example.test:8444/telegram/hook", FreePort()));
+
+        Assert.True(result.ExitCode == 2, $"Expected exit code 2 (bad configuration).\n{result}");
+        Assert.Contains("Telegram__WebhookUrl", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("ports 80, 88, 443 or 8443", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(WebhookSecret, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task A_listen_address_in_use_exits_with_code_2_naming_the_setting()
+    {
+        await using var server = await FakeTelegramServer.StartAsync();
+        using var occupied = new TcpListener(IPAddress.Loopback, 0);
+        occupied.Start();
+
+        var result = await RunToExitAsync(WebhookEnvironment(server, "https://bot.example.test/telegram/hook", ((IPEndPoint)occupied.LocalEndpoint).Port));
+
+        Assert.True(result.ExitCode == 2, $"Expected exit code 2 (bad configuration).\n{result}");
+        Assert.Contains("Telegram__WebhookListen", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+        Assert.Empty(server.CallsTo("setWebhook"));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -183,6 +257,22 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         ["Telegram__BotToken"] = server.Token,
         ["Telegram__ApiBaseUrl"] = server.BaseUrl,
     };
+
+    private static Dictionary<string, string?> WebhookEnvironment(FakeTelegramServer server, string url, int port) =>
+        new(BotEnvironment(server))
+        {
+            ["Telegram__WebhookUrl"] = url,
+            ["Telegram__WebhookSecret"] = WebhookSecret,
+            ["Telegram__WebhookListen"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+        };
+
+    /// <summary>A loopback port nothing listens on right now (the child process binds it a moment later).</summary>
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
 
     private async Task<ProcessResult> RunToExitAsync(
         Dictionary<string, string?>? environment = null, string? stdin = null, string[]? args = null)
@@ -229,7 +319,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
         /// <summary>Settings inherited from the test run that would change what the app does (also with the DOTNET_ prefix).</summary>
-        private static readonly string[] AppSections = ["Telegram__", "ConnectionStrings__", "Bot__", "Reminders__", "Logging__"];
+        private static readonly string[] AppSections = ["Telegram__", "ConnectionStrings__", "Bot__", "Reminders__", "Health__", "Logging__"];
 
         private static readonly Lazy<string> Dll = new(FindAppDll);
 
@@ -359,8 +449,8 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         /// <summary>
         /// AppealBot.dll with its dependencies: the copy next to the tests when it can run there, otherwise the app
         /// project's own build output. (The tests' Microsoft.AspNetCore.App framework reference keeps the
-        /// Microsoft.Extensions.* package assemblies out of the test directory, and AppealBot's runtimeconfig
-        /// names only Microsoft.NETCore.App, so that copy fails with FileNotFoundException.)
+        /// Microsoft.Extensions.* package assemblies out of the test directory; that copy runs only when
+        /// AppealBot's runtimeconfig names Microsoft.AspNetCore.App too, which brings them.)
         /// </summary>
         private static string FindAppDll()
         {
@@ -378,12 +468,19 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
             }
 
             return candidates
-                       .Where(dir => File.Exists(Path.Combine(dir, "AppealBot.runtimeconfig.json")) &&
-                                     File.Exists(Path.Combine(dir, "Microsoft.Extensions.Hosting.dll")))
+                       .Where(HasHostingAssemblies)
                        .Select(dir => Path.Combine(dir, "AppealBot.dll"))
                        .FirstOrDefault(File.Exists)
                    ?? throw new InvalidOperationException(
-                       $"No runnable AppealBot.dll (with Microsoft.Extensions.Hosting.dll beside it) in: {string.Join(", ", candidates)}");
+                       $"No runnable AppealBot.dll (with Microsoft.Extensions.Hosting beside it or from its frameworks) in: {string.Join(", ", candidates)}");
+        }
+
+        private static bool HasHostingAssemblies(string directory)
+        {
+            var runtimeConfig = Path.Combine(directory, "AppealBot.runtimeconfig.json");
+            return File.Exists(runtimeConfig)
+                   && (File.Exists(Path.Combine(directory, "Microsoft.Extensions.Hosting.dll"))
+                       || File.ReadAllText(runtimeConfig).Contains("Microsoft.AspNetCore.App", StringComparison.Ordinal));
         }
     }
 

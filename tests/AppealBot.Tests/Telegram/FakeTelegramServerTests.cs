@@ -35,6 +35,36 @@ public sealed class FakeTelegramServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_a_webhook_is_set_getUpdates_is_refused_until_it_is_deleted()
+    {
+        await _bot.SetWebhook("https://bot.example.test/telegram/hook", allowedUpdates: [UpdateType.Message], secretToken: "s3cret");
+
+        var refused = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.GetUpdates());
+        Assert.Equal(409, refused.ErrorCode);
+        Assert.Contains("webhook is active", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("s3cret", _server.Webhook!.SecretToken);
+        Assert.Equal(["message"], _server.Webhook.AllowedUpdates);
+        Assert.Equal("https://bot.example.test/telegram/hook", (await _bot.GetWebhookInfo()).Url);
+
+        await _bot.DeleteWebhook();
+
+        Assert.Null(_server.Webhook);
+        Assert.Empty(await _bot.GetUpdates());
+    }
+
+    [Theory]
+    [InlineData("http://bot.example.test/hook", "HTTPS URL must be provided")]
+    [InlineData("https://bot.example.test:8444/hook", "only on ports 80, 88, 443 or 8443")]
+    public async Task SetWebhook_refuses_what_Telegram_refuses(string url, string error)
+    {
+        var refused = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.SetWebhook(url));
+
+        Assert.Equal(400, refused.ErrorCode);
+        Assert.Contains(error, refused.Message, StringComparison.Ordinal);
+        Assert.Null(_server.Webhook);
+    }
+
+    [Fact]
     public async Task A_wrong_token_is_unauthorized()
     {
         var stranger = new TelegramBotClient(new TelegramBotClientOptions("999:wrong-token", _server.BaseUrl));

@@ -1,4 +1,5 @@
 using AppealBot.Hosting;
+using AppealBot.Telegram;
 using AppealBot.Tests.FakeTelegram;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -17,6 +18,11 @@ namespace AppealBot.Tests.TestKit;
 public sealed class BotUnderTest : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The public URL a webhook-mode bot registers; the fake server posts to its path on the bot's real port.</summary>
+    public const string WebhookUrl = "https://bot.example.test/telegram/hook";
+
+    public const string WebhookSecret = "test-Secret_0123456789";
 
     private readonly string _directory;
     private IHost? _host;
@@ -40,6 +46,11 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The bot is not running.");
 
+    /// <summary>Where the bot's HTTP server listens (webhook and health endpoints), like http://127.0.0.1:41234; null without one.</summary>
+    public Uri? HttpAddress { get; private set; }
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
     public static async Task<BotUnderTest> StartAsync(Action<Dictionary<string, string?>>? configure = null)
     {
         var clock = new FakeTimeProvider(Start);
@@ -49,6 +60,41 @@ public sealed class BotUnderTest : IAsyncDisposable
         await bot.StartHostAsync(configure);
         return bot;
     }
+
+    /// <summary>
+    /// The bot in webhook mode, listening on a free local port that the fake server delivers to; returns once
+    /// setWebhook has succeeded.
+    /// </summary>
+    public static Task<BotUnderTest> StartWithWebhookAsync(Action<Dictionary<string, string?>>? configure = null) =>
+        StartAsync(settings =>
+        {
+            UseWebhook(settings);
+            configure?.Invoke(settings);
+        });
+
+    /// <summary>Webhook-mode settings, for <see cref="StartAsync"/> and <see cref="RestartAsync"/>.</summary>
+    public static void UseWebhook(Dictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["Telegram:WebhookUrl"] = WebhookUrl;
+        settings["Telegram:WebhookSecret"] = WebhookSecret;
+        settings["Telegram:WebhookListen"] = "http://127.0.0.1:0";
+    }
+
+    /// <summary>Completes when the bot has sent <paramref name="user"/> a message whose HTML contains <paramref name="text"/>.</summary>
+    public Task<RecordedCall> ReplyToAsync(FakeUser user, string text, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Server.WaitForCallAsync(
+            "sendMessage", c => c.Succeeded && c.ChatId == user.ChatId && c.Text?.Contains(text, StringComparison.Ordinal) == true, timeout);
+    }
+
+    /// <summary>The update ids waiting in the webhook inbox.</summary>
+    public Task<IReadOnlyList<long>> InboxAsync() => QueryAsync<long>("SELECT update_id FROM inbox ORDER BY update_id");
+
+    /// <summary>GET on the bot's HTTP server, e.g. "/healthz".</summary>
+    public Task<HttpResponseMessage> GetAsync(string path) =>
+        Http.GetAsync(new Uri(HttpAddress ?? throw new InvalidOperationException("The bot serves no HTTP."), path));
 
     public FakeUser User(long id, string? languageCode) => Server.User(id, languageCode);
 
@@ -106,6 +152,7 @@ public sealed class BotUnderTest : IAsyncDisposable
     {
         await StopAsync();
         await Server.DisposeAsync();
+        Http.Dispose();
         SqliteConnection.ClearAllPools();
         try
         {
@@ -136,5 +183,13 @@ public sealed class BotUnderTest : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug);
         _host = builder.Build();
         await _host.StartAsync();
+
+        HttpAddress = _host.Services.GetRequiredService<WebServer>().Addresses is [var address, ..] ? address : null;
+        Server.WebhookTarget = HttpAddress;
+        if (!string.IsNullOrEmpty(settings.GetValueOrDefault("Telegram:WebhookUrl")))
+        {
+            // Deliveries need the webhook registered with the fake server first.
+            await _host.Services.GetRequiredService<BotStartup>().WhenConnectedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        }
     }
 }
