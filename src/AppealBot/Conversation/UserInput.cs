@@ -14,6 +14,9 @@ internal sealed record ButtonInput(string Data, int MessageId) : UserInput;
 /// <summary>Anything else a user can send (sticker, voice, location, …) that the bot does not read.</summary>
 internal sealed record UnsupportedInput(string Kind) : UserInput;
 
+/// <summary>A message in a group the bot was added to; the bot works in private chats only.</summary>
+internal sealed record GroupMessageInput : UserInput;
+
 /// <summary>The user edited a message they had sent; the bot reads only new messages.</summary>
 internal sealed record EditedInput : UserInput;
 

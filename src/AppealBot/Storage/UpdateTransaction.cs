@@ -107,6 +107,12 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             },
             _transaction);
 
+    /// <summary>True the first time a group chat is seen (and remembers it); false ever after.</summary>
+    public async Task<bool> TellGroupOnceAsync(long chatId, DateTimeOffset now) =>
+        await _connection.ExecuteAsync(
+            "INSERT INTO group_chats (chat_id, told_at) VALUES (@chatId, @at) ON CONFLICT (chat_id) DO NOTHING;",
+            new { chatId, at = now.ToUnixTimeMilliseconds() }, _transaction) == 1;
+
     /// <summary>Erases the user; their cases, photos and reminders go with them (ON DELETE CASCADE).</summary>
     public Task DeleteUserAsync(long userId) =>
         _connection.ExecuteAsync("DELETE FROM users WHERE id = @userId;", new { userId }, _transaction);

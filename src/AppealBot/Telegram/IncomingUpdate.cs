@@ -25,6 +25,8 @@ internal sealed record IncomingUpdate(
         // A button on a message Telegram no longer shows us (too old) is still answered; the reply comes as a new message.
         { CallbackQuery: { From: { } from } query } =>
             new(update.Id, from.Id, from.Id, from.LanguageCode, new ButtonInput(query.Data ?? string.Empty, 0), query.Id, null),
+        { Message: { From: { } from, Chat.Type: ChatType.Group or ChatType.Supergroup } message } =>
+            new(update.Id, from.Id, message.Chat.Id, from.LanguageCode, new GroupMessageInput(), null, null),
         { EditedMessage: { From: { } from, Chat.Type: ChatType.Private } edited } =>
             new(update.Id, from.Id, edited.Chat.Id, from.LanguageCode, new EditedInput(), null, null),
         { MyChatMember: { From: { } from, Chat.Type: ChatType.Private } member } =>

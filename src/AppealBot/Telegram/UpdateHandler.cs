@@ -72,6 +72,15 @@ internal sealed partial class UpdateHandler(
         }
 
         var now = time.GetUtcNow();
+        if (incoming.Input is GroupMessageInput)
+        {
+            // Said once per group, then silence: nobody in a group wants a bot answering every message.
+            var first = await transaction.TellGroupOnceAsync(incoming.ChatId, now);
+            await transaction.MarkHandledAsync(update.Id, now);
+            var texts = Localization.Localizer.For(Localization.Languages.FromTelegramCode(incoming.LanguageCode));
+            return first ? new PendingReply(incoming, new Turn().Send(texts["input.group"])) : null;
+        }
+
         var user = await transaction.FindUserAsync(incoming.UserId);
         if (user is null)
         {

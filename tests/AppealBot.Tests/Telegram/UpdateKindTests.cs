@@ -84,6 +84,23 @@ public sealed class UpdateKindTests : IAsyncLifetime
         Assert.Contains("order number", user.LastMessage.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task In_a_group_the_bot_says_once_that_it_works_in_private_chats_then_stays_quiet()
+    {
+        var group = new Chat { Id = -100500, Type = ChatType.Supergroup, Title = "AliExpress buyers" };
+        var first = _bot.User(9205, "it").User;
+        var second = _bot.User(9206, "ru").User;
+
+        var told = await Deliver(first, group, m => m.Text = "/start@AppealTestBot");
+        var quiet = await Deliver(second, group, m => m.Text = "/help");
+        var stillQuiet = await Deliver(first, group, m => m.Text = "ciao bot");
+
+        Assert.Equal([Texts.Plain(Language.It, "input.group")], told);
+        Assert.Empty(quiet);
+        Assert.Empty(stillQuiet);
+        Assert.Empty(await _bot.QueryAsync<long>("SELECT id FROM users WHERE id IN (9205, 9206)"));
+    }
+
     private async Task<IReadOnlyList<string>> Deliver(User from, Chat chat, Action<Message> fill)
     {
         var before = _bot.Server.MessagesIn(chat.Id).Count;
