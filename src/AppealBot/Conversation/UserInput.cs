@@ -13,3 +13,18 @@ internal sealed record ButtonInput(string Data, int MessageId) : UserInput;
 
 /// <summary>Anything else a user can send (photo, sticker, voice, …) that the bot does not read.</summary>
 internal sealed record UnsupportedInput(string Kind) : UserInput;
+
+/// <summary>
+/// A picture: a Telegram photo (its largest size) or an image sent as a file. Only Telegram's ids for it are kept;
+/// <see cref="AlbumId"/> is shared by the photos the user sent together as one album.
+/// </summary>
+internal sealed record PhotoInput(
+    string FileId,
+    string FileUniqueId,
+    int? Width,
+    int? Height,
+    long? FileSize,
+    string? MimeType,
+    string? FileName,
+    bool AsDocument,
+    string? AlbumId = null) : UserInput;

@@ -1,4 +1,5 @@
 using AppealBot.Conversation;
+using AppealBot.Evidence;
 using AppealBot.Reminders;
 using AppealBot.Storage;
 using AppealBot.Telegram;
@@ -31,6 +32,8 @@ internal static class AppealBotServices
         services.AddHostedService<HandledUpdatePruner>();
 
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateOnStart();
+        services.AddOptions<CollageOptions>().BindConfiguration(CollageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CollageOptions>, CollageOptionsValidator>();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<DispatchRounds>();
         services.AddSingleton<Dialogue>();
@@ -65,6 +68,10 @@ internal static class AppealBotServices
         services.AddSingleton<TelegramReplySender>();
         services.AddSingleton<IReplySender>(sp => sp.GetRequiredService<TelegramReplySender>());
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<TelegramReplySender>());
+        services.AddSingleton<PhotoDownloads>();
+        services.AddSingleton<CollageQueue>();
+        services.AddSingleton<CollageDelivery>();
+        services.AddHostedService<CollageWorker>();
         services.AddSingleton<ReminderQueue>();
         services.AddHostedService<ReminderDispatcher>();
         services.AddSingleton<BotStartup>();

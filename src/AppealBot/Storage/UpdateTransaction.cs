@@ -50,7 +50,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     public async Task<UserProfile?> FindUserAsync(long userId)
     {
         var row = await _connection.QuerySingleOrDefaultAsync<UserRow>(
-            "SELECT id, chat_id, language, language_chosen, active_case_id, time_zone, nudges_enabled, blocked_at IS NOT NULL AS blocked, created_at FROM users WHERE id = @userId;",
+            "SELECT id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, blocked_at IS NOT NULL AS blocked, created_at FROM users WHERE id = @userId;",
             new { userId }, _transaction);
         return row?.ToProfile();
     }
@@ -59,13 +59,14 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     public Task SaveUserAsync(UserProfile user, DateTimeOffset now) =>
         _connection.ExecuteAsync(
             """
-            INSERT INTO users (id, chat_id, language, language_chosen, active_case_id, time_zone, nudges_enabled, blocked_at, created_at, updated_at)
-            VALUES (@Id, @ChatId, @Language, @LanguageChosen, @ActiveCaseId, @TimeZoneId, @NudgesEnabled, NULL, @CreatedAt, @UpdatedAt)
+            INSERT INTO users (id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, blocked_at, created_at, updated_at)
+            VALUES (@Id, @ChatId, @Language, @LanguageChosen, @ActiveCaseId, @CollageCaseId, @TimeZoneId, @NudgesEnabled, NULL, @CreatedAt, @UpdatedAt)
             ON CONFLICT (id) DO UPDATE SET
                 chat_id = excluded.chat_id,
                 language = excluded.language,
                 language_chosen = excluded.language_chosen,
                 active_case_id = excluded.active_case_id,
+                collage_case_id = excluded.collage_case_id,
                 time_zone = excluded.time_zone,
                 nudges_enabled = excluded.nudges_enabled,
                 blocked_at = NULL,
@@ -78,6 +79,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
                 Language = user.Language.Code(),
                 LanguageChosen = user.LanguageChosen ? 1 : 0,
                 user.ActiveCaseId,
+                user.CollageCaseId,
                 user.TimeZoneId,
                 NudgesEnabled = user.NudgesEnabled ? 1 : 0,
                 CreatedAt = user.CreatedAt.ToUnixTimeMilliseconds(),
@@ -99,7 +101,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     /// <summary>The reminders of this update's cases.</summary>
     public ReminderStore Reminders => new(_connection, _transaction);
 
-    private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long? ActiveCaseId, string? TimeZone, long NudgesEnabled, long Blocked, long CreatedAt)
+    private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long? ActiveCaseId, long? CollageCaseId, string? TimeZone, long NudgesEnabled, long Blocked, long CreatedAt)
     {
         public UserProfile ToProfile() => new()
         {
@@ -108,6 +110,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             Language = Languages.TryParse(Language, out var language) ? language : Localization.Language.En,
             LanguageChosen = LanguageChosen != 0,
             ActiveCaseId = ActiveCaseId,
+            CollageCaseId = CollageCaseId,
             TimeZoneId = TimeZone,
             NudgesEnabled = NudgesEnabled != 0,
             IsBlocked = Blocked != 0,
