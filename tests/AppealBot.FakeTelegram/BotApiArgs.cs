@@ -4,10 +4,15 @@ using System.Text.Json.Nodes;
 
 namespace AppealBot.Tests.FakeTelegram;
 
-/// <summary>Typed access to a call's parameters, which may arrive as JSON values or as form strings.</summary>
-internal sealed class BotApiArgs(JsonObject body)
+/// <summary>An uploaded part of a multipart call: its form field, file name, content type and bytes.</summary>
+internal sealed record UploadedPart(string Name, string FileName, string? ContentType, byte[] Content);
+
+/// <summary>Typed access to a call's parameters, which may arrive as JSON values or as form strings, and its uploaded files.</summary>
+internal sealed class BotApiArgs(JsonObject body, IReadOnlyDictionary<string, UploadedPart>? files = null)
 {
     public JsonObject Body => body;
+
+    public IReadOnlyDictionary<string, UploadedPart> Files { get; } = files ?? new Dictionary<string, UploadedPart>();
 
     public string? GetString(string name) => body[name] switch
     {

@@ -12,17 +12,24 @@ internal sealed partial class BotApiMethods
     /// <summary>The real server caps long polls around this many seconds.</summary>
     public const int MaxPollSeconds = 50;
 
+    /// <summary>Bots download files up to 20 MB, upload documents up to 50 MB and photos up to 10 MB.</summary>
+    public const long MaxDownloadBytes = 20L * 1024 * 1024;
+    public const long MaxDocumentBytes = 50L * 1024 * 1024;
+    public const long MaxPhotoBytes = 10L * 1024 * 1024;
+
     private readonly Dictionary<string, BotApiMethod> _methods = new(StringComparer.OrdinalIgnoreCase);
     private readonly User _bot;
     private readonly BotChats _chats;
     private readonly UpdateQueue _updates;
     private FakeWebhook? _webhook;
+    private readonly FakeFiles _files;
 
-    public BotApiMethods(User bot, BotChats chats, UpdateQueue updates)
+    public BotApiMethods(User bot, BotChats chats, UpdateQueue updates, FakeFiles files)
     {
         _bot = bot;
         _chats = chats;
         _updates = updates;
+        _files = files;
         Add("getMe", _ => _bot);
         Add("setMyCommands", _ => true);
         Add("deleteMyCommands", _ => true);
@@ -35,6 +42,9 @@ internal sealed partial class BotApiMethods
         Add("editMessageReplyMarkup", EditMessageReplyMarkup);
         Add("deleteMessage", args => DeleteMessage(args));
         Add("answerCallbackQuery", args => AnswerCallbackQuery(args));
+        Add("getFile", GetFile);
+        Add("sendDocument", args => SendFile(args, "document", MaxDocumentBytes));
+        Add("sendPhoto", args => SendFile(args, "photo", MaxPhotoBytes));
         _methods.Add("getUpdates", new BotApiMethod("getUpdates", GetUpdatesAsync));
     }
 
@@ -122,6 +132,49 @@ internal sealed partial class BotApiMethods
         var text = MessageText.Parse(args.GetString("text"), args.GetString("parse_mode"));
         var keyboard = InlineKeyboard.Parse(args.GetJson("reply_markup"), inlineOnly: false);
         return _chats.Send(chatId, text, keyboard);
+    }
+
+    private TGFile GetFile(BotApiArgs args)
+    {
+        var fileId = args.GetString("file_id") ?? throw BotApiFailure.BadRequest("file_id is empty");
+        var file = _files.Find(fileId) ?? throw BotApiFailure.BadRequest("invalid file_id");
+        return file.Size > MaxDownloadBytes
+            ? throw BotApiFailure.BadRequest("file is too big")
+            : new TGFile { FileId = file.FileId, FileUniqueId = file.FileUniqueId, FileSize = file.Size, FilePath = file.FilePath };
+    }
+
+    /// <summary>sendDocument / sendPhoto: a multipart upload, or a file_id of a file the server already has.</summary>
+    private Message SendFile(BotApiArgs args, string kind, long maxBytes)
+    {
+        var chatId = args.RequireChatId();
+        _chats.EnsureWritable(chatId);
+        var caption = MessageText.ParseCaption(args.GetString("caption"), args.GetString("parse_mode"));
+        var keyboard = InlineKeyboard.Parse(args.GetJson("reply_markup"), inlineOnly: false);
+
+        // The file is a multipart part named after the parameter, or named by it ("attach://0", as Telegram.Bot sends it).
+        var reference = args.GetString(kind);
+        var partName = reference?.StartsWith("attach://", StringComparison.Ordinal) == true ? reference["attach://".Length..] : kind;
+        SentFile sent;
+        if (args.Files.GetValueOrDefault(partName) is { } upload)
+        {
+            if (upload.Content.LongLength > maxBytes)
+            {
+                throw new BotApiFailure(413, "Request Entity Too Large");
+            }
+
+            var stored = _files.Add(upload.Content, upload.ContentType, folder: kind + "s");
+            sent = new SentFile(kind, stored.FileId, upload.FileName, upload.ContentType, upload.Content);
+        }
+        else if (reference is not null && _files.Find(reference) is { } known)
+        {
+            sent = new SentFile(kind, known.FileId, Path.GetFileName(known.FilePath), known.MimeType, known.Content);
+        }
+        else
+        {
+            throw BotApiFailure.BadRequest("wrong file identifier/HTTP URL specified");
+        }
+
+        return _chats.Send(chatId, caption, keyboard, sent);
     }
 
     private Message EditMessageText(BotApiArgs args)

@@ -54,13 +54,13 @@ internal sealed class BotChats(User bot, TimeProvider clock)
         }
     }
 
-    public Message Send(long chatId, MessageText text, InlineKeyboard keyboard)
+    public Message Send(long chatId, MessageText text, InlineKeyboard keyboard, SentFile? file = null)
     {
         lock (_gate)
         {
             var chat = Writable(chatId);
             var now = clock.GetUtcNow();
-            var message = new StoredMessage(chat.TakeMessageId(), now.UtcDateTime, text, keyboard);
+            var message = new StoredMessage(chat.TakeMessageId(), now.UtcDateTime, text, keyboard, file);
             chat.Messages.Add(message.Id, message);
             chat.Record(MessageOperationKind.Sent, message, now);
             return message.ToTelegram(chat.Chat, bot);
@@ -75,6 +75,11 @@ internal sealed class BotChats(User bot, TimeProvider clock)
             var chat = Writable(chatId);
             var message = chat.Messages.GetValueOrDefault(messageId)
                           ?? throw BotApiFailure.BadRequest("message to edit not found");
+            if (message.File is not null && text is not null)
+            {
+                throw BotApiFailure.BadRequest("there is no text in the message to edit");
+            }
+
             var newText = text ?? message.Text;
             if (message.SameContentAs(newText, keyboard))
             {

@@ -1,13 +1,17 @@
 namespace AppealBot.Tests.FakeTelegram;
 
-/// <summary>A snapshot of a message the bot has in a chat: <see cref="Text"/> as the user sees it, <see cref="Html"/> as sent.</summary>
+/// <summary>
+/// A snapshot of a message the bot has in a chat: <see cref="Text"/> as the user sees it (a file's caption),
+/// <see cref="Html"/> as sent, and <see cref="File"/> when it is a document or photo.
+/// </summary>
 public sealed record BotMessage(
     int Id,
     long ChatId,
     string Text,
     string Html,
     IReadOnlyList<IReadOnlyList<BotButton>> Buttons,
-    int EditCount)
+    int EditCount,
+    SentFile? File = null)
 {
     public IReadOnlyList<string> ButtonTexts => [.. Buttons.SelectMany(row => row).Select(button => button.Text)];
 

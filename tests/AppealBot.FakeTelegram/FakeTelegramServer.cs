@@ -33,6 +33,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private readonly FaultPlan _faults = new();
     private FloodLimits? _flood;
     private readonly UpdateQueue _updates = new(FirstUpdateId);
+    private readonly FakeFiles _files = new();
     private readonly BotApiMethods _methods;
     private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -54,11 +55,14 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             Username = "AppealTestBot",
         };
         Chats = new BotChats(Bot, clock);
-        _methods = new BotApiMethods(Bot, Chats, _updates);
+        _methods = new BotApiMethods(Bot, Chats, _updates, _files);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+
+        // Room for a document just over the 50 MB limit, so the limit answers as Telegram does rather than Kestrel.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BotApiMethods.MaxDocumentBytes + (4 * 1024 * 1024));
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(2));
         _app = builder.Build();
         _app.Run(HandleAsync);
@@ -123,6 +127,18 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         Chats.Register(chat);
         return new FakeUser(this, user, chat);
     }
+
+    /// <summary>
+    /// Stores a file as if a user had sent it, for <see cref="FakeUser.SendPhotoAsync"/> and <see cref="FakeUser.SendDocumentAsync"/>;
+    /// the bot fetches it with getFile and the file endpoint. <paramref name="reportedSize"/> makes getFile report another size.
+    /// </summary>
+    public RegisteredFile AddFile(byte[] content, string? mimeType = null, long? reportedSize = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return _files.Add(content, mimeType, reportedSize).ToRegistered();
+    }
+
+    internal StoredFile? FindFile(string fileId) => _files.Find(fileId);
 
     /// <summary>Queues an update for getUpdates; <paramref name="build"/> gets the update_id to use.</summary>
     public long EnqueueUpdate(Func<int, Update> build)
@@ -240,13 +256,19 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Path.StartsWithSegments("/file", out var filePath))
+        {
+            await DownloadAsync(context, filePath.Value ?? string.Empty);
+            return;
+        }
+
         var (token, requestedMethod) = SplitPath(context.Request.Path.Value ?? string.Empty);
         var method = requestedMethod is null ? null : _methods.Find(requestedMethod);
         var methodName = method?.Name ?? requestedMethod ?? context.Request.Path.Value ?? string.Empty;
         var parameters = new JsonObject();
         try
         {
-            parameters = await ReadParametersAsync(context.Request, context.RequestAborted);
+            (parameters, var files) = await ReadParametersAsync(context.Request, context.RequestAborted);
             if (requestedMethod is not null && token != Token)
             {
                 throw new BotApiFailure(401, "Unauthorized");
@@ -275,7 +297,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                 throw new BotApiFailure(429, $"Too Many Requests: retry after {retryAfter}", retryAfter);
             }
 
-            var result = await method.InvokeAsync(new BotApiArgs(parameters), context.RequestAborted);
+            var result = await method.InvokeAsync(new BotApiArgs(parameters, files), context.RequestAborted);
             Record(methodName, parameters, errorCode: null);
             await WriteAsync(context, StatusCodes.Status200OK, new JsonObject
             {
@@ -294,6 +316,42 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// GET <c>/file/bot{token}/{file_path}</c>, where bots download what getFile pointed to. Recorded as
+    /// "downloadFile"; faults planned for "downloadFile" apply.
+    /// </summary>
+    private async Task DownloadAsync(HttpContext context, string path)
+    {
+        var slash = path.IndexOf('/', 1);
+        var token = path.StartsWith("/bot", StringComparison.Ordinal) && slash > 0 ? path[4..slash] : null;
+        var filePath = token is null ? path : path[(slash + 1)..];
+        var parameters = new JsonObject { ["file_path"] = filePath };
+        var file = token is null ? null : _files.FindByPath(filePath);
+        if (_faults.TakeNext("downloadFile") is { } fault)
+        {
+            Record("downloadFile", parameters, fault.DropsConnection ? null : fault.StatusCode, fault.DropsConnection);
+            if (fault.DropsConnection)
+            {
+                context.Abort();
+                return;
+            }
+
+            context.Response.StatusCode = fault.StatusCode;
+            await context.Response.WriteAsync(fault.Description);
+            return;
+        }
+
+        var status = token != Token ? StatusCodes.Status401Unauthorized : file is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+        Record("downloadFile", parameters, status == StatusCodes.Status200OK ? null : status);
+        context.Response.StatusCode = status;
+        if (file is not null && status == StatusCodes.Status200OK)
+        {
+            context.Response.ContentType = file.MimeType ?? "application/octet-stream";
+            context.Response.ContentLength = file.Content.Length;
+            await context.Response.Body.WriteAsync(file.Content, context.RequestAborted);
+        }
+    }
+
     /// <summary>Splits <c>/bot{token}/{method}</c>; the method is null when the path has another shape.</summary>
     private static (string? Token, string? Method) SplitPath(string path)
     {
@@ -304,9 +362,10 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             : (null, null);
     }
 
-    private static async Task<JsonObject> ReadParametersAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(JsonObject Parameters, Dictionary<string, UploadedPart> Files)> ReadParametersAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         JsonObject parameters;
+        var files = new Dictionary<string, UploadedPart>();
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
@@ -314,6 +373,13 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             foreach (var (name, value) in form)
             {
                 parameters[name] = value.ToString();
+            }
+
+            foreach (var file in form.Files)
+            {
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content, cancellationToken);
+                files[file.Name] = new UploadedPart(file.Name, file.FileName, file.ContentType, content.ToArray());
             }
         }
         else
@@ -328,7 +394,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             parameters.TryAdd(name, value.ToString());
         }
 
-        return parameters;
+        return (parameters, files);
     }
 
     private static JsonObject ParseJsonObject(string body)

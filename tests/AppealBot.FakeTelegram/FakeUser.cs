@@ -62,6 +62,48 @@ public sealed class FakeUser
         return new Update { Id = _server.TakeUpdateId(), CallbackQuery = NewPress(message.Id, callbackData) };
     }
 
+    /// <summary>The documents the bot sent in this chat, oldest first.</summary>
+    public IReadOnlyList<BotMessage> Documents => [.. Messages.Where(message => message.File is { Kind: "document" })];
+
+    /// <summary>
+    /// Sends a photo the test registered with <see cref="FakeTelegramServer.AddFile"/>. Like Telegram, the message carries
+    /// the photo in three sizes; only the largest is the registered file (the smaller ones cannot be downloaded).
+    /// </summary>
+    public Task<Reply> SendPhotoAsync(string fileId, int width, int height, string? albumId = null, TimeSpan? timeout = null)
+    {
+        var file = _server.FindFile(fileId) ?? throw new InvalidOperationException($"No file {fileId}: register it with AddFile first.");
+        PhotoSize Size(string suffix, int divisor) => new()
+        {
+            FileId = file.FileId + suffix,
+            FileUniqueId = file.FileUniqueId + suffix,
+            Width = Math.Max(1, width / divisor),
+            Height = Math.Max(1, height / divisor),
+            FileSize = Math.Max(1, file.Size / (divisor * divisor)),
+        };
+        var message = NewMessage();
+        message.Photo = [Size("-s", 8), Size("-m", 3), Size(string.Empty, 1)];
+        message.MediaGroupId = albumId;
+        return DeliverAsync(id => new Update { Id = id, Message = message }, callbackQueryId: null, timeout);
+    }
+
+    /// <summary>Sends a registered file as a document; <paramref name="fileSize"/> overrides the size the message reports.</summary>
+    public Task<Reply> SendDocumentAsync(string fileId, string fileName, string? mimeType, string? albumId = null, long? fileSize = null, TimeSpan? timeout = null)
+    {
+        var file = _server.FindFile(fileId) ?? throw new InvalidOperationException($"No file {fileId}: register it with AddFile first.");
+        var message = NewMessage();
+        message.Document = new Document { FileId = file.FileId, FileUniqueId = file.FileUniqueId, FileName = fileName, MimeType = mimeType, FileSize = fileSize ?? file.Size };
+        message.MediaGroupId = albumId;
+        return DeliverAsync(id => new Update { Id = id, Message = message }, callbackQueryId: null, timeout);
+    }
+
+    /// <summary>Sends a sticker: something the bot does not read.</summary>
+    public Task<Reply> SendStickerAsync(TimeSpan? timeout = null)
+    {
+        var message = NewMessage();
+        message.Sticker = new Sticker { FileId = "sticker", FileUniqueId = "sticker-u", Width = 512, Height = 512, Type = StickerType.Regular };
+        return DeliverAsync(id => new Update { Id = id, Message = message }, callbackQueryId: null, timeout);
+    }
+
     /// <summary>Presses the button with exactly this text on the most recent message that shows it.</summary>
     public async Task<Reply> PressAsync(string buttonText, TimeSpan? timeout = null)
     {
@@ -82,11 +124,47 @@ public sealed class FakeUser
                 "an unanswered press leaves the user's button spinning.");
     }
 
+    /// <summary>
+    /// Waits until the bot has a message here that matches, such as one it sends on its own after background work
+    /// (the collages, then their summary), and returns the newest such message.
+    /// </summary>
+    public async Task<BotMessage> WaitForMessageAsync(Func<BotMessage, bool> match, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        using var expiry = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (Messages.LastOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            try
+            {
+                await Task.Delay(20, expiry.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No matching message in chat {ChatId}. Messages now:\n" +
+                                           string.Join('\n', Messages.Select(m => $"  {m.Id}: {m.Text}")));
+            }
+        }
+    }
+
     public void BlockBot() => _server.BlockBot(ChatId);
 
     public void UnblockBot() => _server.UnblockBot(ChatId);
 
     public override string ToString() => $"user {Id} ({User.FirstName}, {User.LanguageCode ?? "no language"})";
+
+    private Message NewMessage() => new()
+    {
+        Id = _server.Chats.TakeMessageId(ChatId),
+        From = User,
+        Chat = Chat,
+        Date = _server.Clock.GetUtcNow().UtcDateTime,
+    };
+
 
     private Message NewMessage(string text)
     {

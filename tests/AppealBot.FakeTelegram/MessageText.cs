@@ -4,6 +4,21 @@ namespace AppealBot.Tests.FakeTelegram;
 internal sealed record MessageText(string Plain, string Raw)
 {
     public const int MaxLength = 4096;
+    public const int MaxCaptionLength = 1024;
+
+    /// <summary>A media caption: may be empty, at most 1024 characters after entity parsing.</summary>
+    public static MessageText ParseCaption(string? caption, string? parseMode)
+    {
+        if (string.IsNullOrEmpty(caption))
+        {
+            return new MessageText(string.Empty, string.Empty);
+        }
+
+        var plain = ToPlainText(caption, parseMode).Trim();
+        return plain.Length > MaxCaptionLength
+            ? throw BotApiFailure.BadRequest("message caption is too long")
+            : new MessageText(plain, caption);
+    }
 
     public static MessageText Parse(string? text, string? parseMode)
     {

@@ -2,9 +2,11 @@ using Telegram.Bot.Types;
 
 namespace AppealBot.Tests.FakeTelegram;
 
-/// <summary>The server-side state of one message the bot sent.</summary>
-internal sealed class StoredMessage(int id, DateTime date, MessageText text, InlineKeyboard keyboard)
+/// <summary>The server-side state of one message the bot sent; <paramref name="file"/> for a document or photo, whose caption is the text.</summary>
+internal sealed class StoredMessage(int id, DateTime date, MessageText text, InlineKeyboard keyboard, SentFile? file = null)
 {
+    public SentFile? File { get; } = file;
+
     public int Id { get; } = id;
 
     public DateTime Date { get; } = date;
@@ -28,7 +30,7 @@ internal sealed class StoredMessage(int id, DateTime date, MessageText text, Inl
         EditDate = at;
     }
 
-    public BotMessage Snapshot(long chatId) => new(Id, chatId, Text.Plain, Text.Raw, Keyboard.Buttons, EditCount);
+    public BotMessage Snapshot(long chatId) => new(Id, chatId, Text.Plain, Text.Raw, Keyboard.Buttons, EditCount, File);
 
     public Message ToTelegram(Chat chat, User bot) => new()
     {
@@ -37,7 +39,14 @@ internal sealed class StoredMessage(int id, DateTime date, MessageText text, Inl
         EditDate = EditDate,
         Chat = chat,
         From = bot,
-        Text = Text.Plain,
+        Text = File is null ? Text.Plain : null,
+        Caption = File is not null && Text.Plain.Length > 0 ? Text.Plain : null,
+        Document = File is { Kind: "document" } document
+            ? new Document { FileId = document.FileId, FileUniqueId = "u" + document.FileId, FileName = document.FileName, MimeType = document.MimeType, FileSize = document.Content.LongLength }
+            : null,
+        Photo = File is { Kind: "photo" } photo
+            ? [new PhotoSize { FileId = photo.FileId, FileUniqueId = "u" + photo.FileId, FileSize = photo.Content.LongLength }]
+            : null,
         ReplyMarkup = Keyboard.Markup,
     };
 }

@@ -37,9 +37,12 @@ internal static class ButtonData
 
     public static string Open(long caseId) => OpenPrefix + caseId.ToString(CultureInfo.InvariantCulture);
 
-    public static string ForCase(Case @case, string action, int? argument = null) =>
+    public static string ForCase(Case @case, string action, int? argument = null) => ForCase(@case.Id, @case.Step, action, argument);
+
+    /// <summary>A case button made outside the flow (after collages were made), from the case's id and the step it was at.</summary>
+    public static string ForCase(long caseId, CaseStep step, string action, int? argument = null) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{CasePrefix}{@case.Id}:{(int)@case.Step}:{action}{(argument is { } a ? ":" + a.ToString(CultureInfo.InvariantCulture) : "")}");
+            $"{CasePrefix}{caseId}:{(int)step}:{action}{(argument is { } a ? ":" + a.ToString(CultureInfo.InvariantCulture) : "")}");
 
     public static bool TryParseLanguage(string data, out Language language)
     {

@@ -25,4 +25,10 @@ internal static class CaseActions
     public const string Show = "show";
     public const string RemindLater = "later";
     public const string Pause = "pause";
+
+    // The collage maker's actions. They are not steps of the flow, so they work whatever step the case is at.
+    public const string OpenCollage = "col";
+    public const string MakeCollages = "mkcol";
+    public const string ClearPhotos = "clrph";
+    public const string LeaveOut = "drop";
 }

@@ -1,3 +1,4 @@
+using AppealBot.Evidence;
 using AppealBot.Localization;
 using AppealBot.Reminders;
 
@@ -14,8 +15,14 @@ internal sealed class ConversationContext
 
     public required ReminderOptions Reminders { get; init; }
 
+    public CollageOptions Collages { get; init; } = new();
+
     public Localizer Texts => Localizer.For(User.Language);
 
     /// <summary>The user's calendar day: dates they pick or type mean their local days.</summary>
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, User.TimeZone).DateTime);
+
+    /// <summary>The open case the user is working on, if any.</summary>
+    public async Task<Case?> ActiveCaseAsync() =>
+        User.ActiveCaseId is { } id && await Cases.FindAsync(id) is { IsClosed: false } active ? active : null;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AppealBot.Evidence;
 using AppealBot.Hosting;
 using AppealBot.Localization;
 using AppealBot.Reminders;
@@ -9,17 +10,18 @@ namespace AppealBot.Conversation;
 /// <summary>Routes a user's input to the command, menu or case step that answers it. Pure: no Telegram, no SQL.</summary>
 internal sealed class Dialogue(
     IOptions<ReminderOptions> reminders,
+    IOptions<CollageOptions> collages,
     IOptions<BotOptions> bot,
     IBotStatistics statistics,
     IRuntimeFacts runtime)
 {
     /// <summary>The commands shown in Telegram's menu, in this order; each has a <c>command.NAME</c> description text.</summary>
     public static IReadOnlyList<string> MenuCommands { get; } =
-        ["new", "cases", "status", "cancel", "settings", "timezone", "language", "privacy", "deletemydata", "help", "start"];
+        ["new", "cases", "status", "collage", "cancel", "settings", "timezone", "language", "privacy", "deletemydata", "help", "start"];
 
     public async Task<Turn> HandleAsync(UserProfile user, ICaseBook cases, DateTimeOffset now, UserInput input)
     {
-        var ctx = new ConversationContext { User = user, Cases = cases, Now = now, Reminders = reminders.Value };
+        var ctx = new ConversationContext { User = user, Cases = cases, Now = now, Reminders = reminders.Value, Collages = collages.Value };
         var turn = new Turn();
         switch (input)
         {
@@ -39,10 +41,14 @@ internal sealed class Dialogue(
                 // Telegram's own notice, not a message from the user: nothing to answer (and no way to).
                 user.BlocksBot = blocked.Blocked;
                 break;
+            case PhotoInput photo:
+                await CollageDialogue.ReceiveAsync(ctx, turn, photo);
+                break;
             case UnsupportedInput unsupported:
-                turn.Send(ctx.Texts.Has($"input.unsupported.{unsupported.Kind}")
-                    ? ctx.Texts[$"input.unsupported.{unsupported.Kind}"]
-                    : ctx.Texts["input.unsupported"]);
+                await CollageDialogue.NotAPhotoAsync(ctx, turn, unsupported.Kind);
+                break;
+            default:
+                await CollageDialogue.NotAPhotoAsync(ctx, turn);
                 break;
         }
 
@@ -52,6 +58,12 @@ internal sealed class Dialogue(
     private async Task CommandAsync(ConversationContext ctx, Turn turn, CommandInput command)
     {
         var t = ctx.Texts;
+        if (command.Name is "start" or "new" or "cases" or "cancel")
+        {
+            // Going somewhere else closes the collage maker; photos then go only to a case at its evidence step.
+            ctx.User.CollageCaseId = null;
+        }
+
         switch (command.Name)
         {
             case "stats" when bot.Value.OperatorIds.Contains(ctx.User.Id):
@@ -88,8 +100,11 @@ internal sealed class Dialogue(
             case "cases":
                 await ListCasesAsync(ctx, turn, replace: false);
                 break;
+            case "collage":
+                await CollageDialogue.OpenAsync(ctx, turn);
+                break;
             case "status":
-                if (await ActiveCaseAsync(ctx) is { } active)
+                if (await ctx.ActiveCaseAsync() is { } active)
                 {
                     CaseDialogue.ShowCurrent(ctx, turn, active);
                 }
@@ -117,7 +132,15 @@ internal sealed class Dialogue(
         {
             if (await ctx.Cases.FindAsync(caseButton.CaseId) is { } @case)
             {
-                CaseDialogue.Press(ctx, turn, @case, caseButton);
+                if (CollageDialogue.Handles(caseButton.Action))
+                {
+                    await CollageDialogue.PressAsync(ctx, turn, @case, caseButton);
+                }
+                else
+                {
+                    CaseDialogue.Press(ctx, turn, @case, caseButton);
+                }
+
                 return;
             }
         }
@@ -179,7 +202,7 @@ internal sealed class Dialogue(
 
     private static async Task TypeAsync(ConversationContext ctx, Turn turn, string text)
     {
-        if (await ActiveCaseAsync(ctx) is { } active)
+        if (await ctx.ActiveCaseAsync() is { } active)
         {
             CaseDialogue.Type(ctx, turn, active, text);
             return;
@@ -202,9 +225,6 @@ internal sealed class Dialogue(
             ("steps", steps),
             ("pending", s.RemindersPending), ("sent", s.RemindersSent), ("failed", s.RemindersFailed));
     }
-
-    private static async Task<Case?> ActiveCaseAsync(ConversationContext ctx) =>
-        ctx.User.ActiveCaseId is { } id && await ctx.Cases.FindAsync(id) is { IsClosed: false } active ? active : null;
 
     private static async Task ListCasesAsync(ConversationContext ctx, Turn turn, bool replace)
     {
@@ -238,14 +258,15 @@ internal sealed class Dialogue(
         }
     }
 
-    private static async Task<Buttons> MenuButtonsAsync(ConversationContext ctx)
+    /// <summary>Continue the current case, start a new one, see them all.</summary>
+    internal static async Task<Buttons> MenuButtonsAsync(ConversationContext ctx)
     {
         var t = ctx.Texts;
         var buttons = new List<Button>();
         var cases = (await ctx.Cases.ListAsync()).Where(c => c.OrderNumber is not null).ToList();
 
         // The case in progress, or the one the user stepped out of with /cancel.
-        var current = await ActiveCaseAsync(ctx) ?? cases.FirstOrDefault(c => !c.IsClosed);
+        var current = await ctx.ActiveCaseAsync() ?? cases.FirstOrDefault(c => !c.IsClosed);
         if (current is { OrderNumber: { } order })
         {
             buttons.Add(new Button(t.Get("button.continue_case", ("order", order)), ButtonData.Open(current.Id)));

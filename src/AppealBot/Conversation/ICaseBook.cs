@@ -10,4 +10,15 @@ internal interface ICaseBook
     Task<IReadOnlyList<Case>> ListAsync();
 
     Task<Case> OpenNewAsync(DateTimeOffset now);
+
+    /// <summary>The photos kept for one of this user's cases, by number.</summary>
+    Task<IReadOnlyList<CasePhoto>> PhotosAsync(long caseId);
+
+    /// <summary>Keeps a photo with the case after its others, and returns it with its number.</summary>
+    Task<CasePhoto> AddPhotoAsync(long caseId, PhotoFile file, DateTimeOffset now);
+
+    /// <summary>Forgets these photos and numbers the rest again 1, 2, 3 … in the order they were sent.</summary>
+    Task RemovePhotosAsync(long caseId, IReadOnlyCollection<int> numbers);
+
+    Task ClearPhotosAsync(long caseId);
 }

@@ -1,6 +1,6 @@
 namespace AppealBot.Conversation;
 
-/// <summary>The bot's answer to one input: messages to send, and the short notice for a pressed button.</summary>
+/// <summary>The bot's answer to one input: messages to send, the short notice for a pressed button, and work to do after them.</summary>
 internal sealed class Turn
 {
     private readonly List<Reply> _replies = [];
@@ -10,9 +10,16 @@ internal sealed class Turn
     /// <summary>Shown briefly over the chat when the input was a button press.</summary>
     public string? ButtonNotice { get; private set; }
 
-    public Turn Send(string html, Buttons? buttons = null)
+    /// <summary>Collages to make once the replies are out; null when there are none.</summary>
+    public CollageRequest? Collages { get; private set; }
+
+    /// <param name="supersedes">
+    /// A key: when the bot's latest message in the chat was sent with the same key, it is edited instead of a new
+    /// one being sent (one "5 photos received" for an album rather than five messages).
+    /// </param>
+    public Turn Send(string html, Buttons? buttons = null, string? supersedes = null)
     {
-        _replies.Add(new Reply(html, buttons, ReplacesPressedMessage: false));
+        _replies.Add(new Reply(html, buttons, ReplacesPressedMessage: false, supersedes));
         return this;
     }
 
@@ -28,9 +35,15 @@ internal sealed class Turn
         ButtonNotice = text;
         return this;
     }
+
+    public Turn MakeCollages(CollageRequest request)
+    {
+        Collages = request;
+        return this;
+    }
 }
 
-internal sealed record Reply(string Html, Buttons? Buttons, bool ReplacesPressedMessage);
+internal sealed record Reply(string Html, Buttons? Buttons, bool ReplacesPressedMessage, string? Supersedes = null);
 
 /// <summary>An inline keyboard: rows of buttons, each a label and compact callback data.</summary>
 internal sealed record Buttons(IReadOnlyList<IReadOnlyList<Button>> Rows)

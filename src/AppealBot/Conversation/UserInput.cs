@@ -22,3 +22,18 @@ internal sealed record EditedInput : UserInput;
 
 /// <summary>The user blocked (or unblocked) the bot in Telegram.</summary>
 internal sealed record BotBlockedInput(bool Blocked) : UserInput;
+
+/// <summary>
+/// A picture: a Telegram photo (its largest size) or an image sent as a file. Only Telegram's ids for it are kept;
+/// <see cref="AlbumId"/> is shared by the photos the user sent together as one album.
+/// </summary>
+internal sealed record PhotoInput(
+    string FileId,
+    string FileUniqueId,
+    int? Width,
+    int? Height,
+    long? FileSize,
+    string? MimeType,
+    string? FileName,
+    bool AsDocument,
+    string? AlbumId = null) : UserInput;

@@ -19,6 +19,9 @@ internal sealed class UserProfile
     /// <summary>The case the user is working on; null when none is open or the user stepped out with /cancel.</summary>
     public long? ActiveCaseId { get; set; }
 
+    /// <summary>The case whose collage maker the user opened (/collage): photos go to it at any step, not only at the evidence step.</summary>
+    public long? CollageCaseId { get; set; }
+
     /// <summary>IANA id of the user's time zone; until they pick one, the usual zone of their language.</summary>
     public string? TimeZoneId { get; set; }
 

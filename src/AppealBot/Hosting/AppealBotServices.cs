@@ -1,4 +1,5 @@
 using AppealBot.Conversation;
+using AppealBot.Evidence;
 using AppealBot.Reminders;
 using AppealBot.Storage;
 using AppealBot.Telegram;
@@ -35,6 +36,8 @@ internal static class AppealBotServices
 
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
+        services.AddOptions<CollageOptions>().BindConfiguration(CollageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CollageOptions>, CollageOptionsValidator>();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<DispatchRounds>();
         services.AddSingleton<IBotStatistics, Statistics>();
@@ -76,6 +79,10 @@ internal static class AppealBotServices
         services.AddSingleton<TelegramReplySender>();
         services.AddSingleton<IReplySender>(sp => sp.GetRequiredService<TelegramReplySender>());
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<TelegramReplySender>());
+        services.AddSingleton<PhotoDownloads>();
+        services.AddSingleton<CollageQueue>();
+        services.AddSingleton<CollageDelivery>();
+        services.AddHostedService<CollageWorker>();
         services.AddSingleton<ReminderQueue>();
         services.AddHostedService<ReminderDispatcher>();
         services.AddSingleton<TelegramHeartbeat>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AppealBot.Evidence;
 using Microsoft.Extensions.Options;
 
 namespace AppealBot.Hosting;
@@ -132,5 +133,41 @@ internal sealed class ReminderOptionsValidator : IValidateOptions<Reminders.Remi
         return options.BatchSize is < 1 or > 10_000
             ? ValidateOptionsResult.Fail("Reminders__BatchSize must be between 1 and 10000.")
             : ValidateOptionsResult.Success;
+    }
+}
+
+internal sealed class CollageOptionsValidator : IValidateOptions<CollageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CollageOptions options)
+    {
+        List<string> problems = [];
+        if (options.MaxAttachments is < 1 or > 10)
+        {
+            problems.Add("Collages__MaxAttachments must be between 1 and 10.");
+        }
+
+        if (options.MaxSide is < 640 or > 8192)
+        {
+            problems.Add("Collages__MaxSide must be between 640 and 8192 (pixels).");
+        }
+
+        // Bots may upload files up to 50 MB.
+        if (options.MaxBytes is < 100_000 or > 50_000_000)
+        {
+            problems.Add("Collages__MaxBytes must be between 100000 and 50000000 (bytes).");
+        }
+
+        // The photos to leave out travel in a button's data as the bits of one number.
+        if (options.MaxPhotos is < 1 or > 31)
+        {
+            problems.Add("Collages__MaxPhotos must be between 1 and 31.");
+        }
+
+        if (options.MinCellSide < 50 || options.MinCellSide > options.MaxSide / 2)
+        {
+            problems.Add("Collages__MinCellSide must be at least 50 and at most half of Collages__MaxSide (pixels).");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -195,5 +195,13 @@ internal sealed partial class ReminderDispatcher(
         public Task<IReadOnlyList<Case>> ListAsync() => Task.FromResult<IReadOnlyList<Case>>([]);
 
         public Task<Case> OpenNewAsync(DateTimeOffset now) => throw new InvalidOperationException("Reminders do not open cases.");
+
+        public Task<IReadOnlyList<CasePhoto>> PhotosAsync(long caseId) => Task.FromResult<IReadOnlyList<CasePhoto>>([]);
+
+        public Task<CasePhoto> AddPhotoAsync(long caseId, PhotoFile file, DateTimeOffset now) => throw new InvalidOperationException("Reminders do not keep photos.");
+
+        public Task RemovePhotosAsync(long caseId, IReadOnlyCollection<int> numbers) => throw new InvalidOperationException("Reminders do not keep photos.");
+
+        public Task ClearPhotosAsync(long caseId) => throw new InvalidOperationException("Reminders do not keep photos.");
     }
 }

@@ -22,6 +22,9 @@ internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction tr
     /// <summary>Every case handed out, with how it looked when loaded, so only real changes are written.</summary>
     private readonly Dictionary<long, (Case Case, CaseRow Loaded)> _loaded = [];
 
+    /// <summary>Cases whose photos changed: work on a case even though none of its own fields did.</summary>
+    private readonly HashSet<long> _photosChanged = [];
+
     public async Task<Case?> FindAsync(long caseId)
     {
         if (_loaded.TryGetValue(caseId, out var known))
@@ -59,7 +62,7 @@ internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction tr
         var changed = new List<Case>();
         foreach (var (c, loaded) in _loaded.Values)
         {
-            if (CaseRow.From(c) == loaded)
+            if (CaseRow.From(c) == loaded && !_photosChanged.Contains(c.Id))
             {
                 continue;
             }
@@ -84,10 +87,83 @@ internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction tr
         return changed;
     }
 
+    public async Task<IReadOnlyList<CasePhoto>> PhotosAsync(long caseId)
+    {
+        var rows = await connection.QueryAsync<PhotoRow>(
+            """
+            SELECT p.position, p.file_id, p.file_unique_id, p.kind, p.file_size, p.mime_type
+            FROM case_photos p JOIN cases c ON c.id = p.case_id
+            WHERE p.case_id = @caseId AND c.user_id = @userId
+            ORDER BY p.position;
+            """,
+            new { caseId, userId }, transaction);
+        return [.. rows.Select(r => r.ToPhoto())];
+    }
+
+    public async Task<CasePhoto> AddPhotoAsync(long caseId, PhotoFile file, DateTimeOffset now)
+    {
+        var number = await connection.ExecuteScalarAsync<long?>(
+            """
+            INSERT INTO case_photos (case_id, position, file_id, file_unique_id, kind, file_size, mime_type, created_at)
+            SELECT c.id, COALESCE((SELECT MAX(position) FROM case_photos WHERE case_id = c.id), 0) + 1,
+                   @FileId, @FileUniqueId, @Kind, @FileSize, @MimeType, @now
+            FROM cases c WHERE c.id = @caseId AND c.user_id = @userId
+            RETURNING position;
+            """,
+            new { caseId, userId, file.FileId, file.FileUniqueId, Kind = PhotoRow.KindName(file.Kind), file.FileSize, file.MimeType, now = now.ToUnixTimeMilliseconds() },
+            transaction) ?? throw new InvalidOperationException($"Case {caseId} is not one of user {userId}'s cases.");
+        _photosChanged.Add(caseId);
+        return new CasePhoto((int)number, file);
+    }
+
+    public async Task RemovePhotosAsync(long caseId, IReadOnlyCollection<int> numbers)
+    {
+        await connection.ExecuteAsync(
+            """
+            DELETE FROM case_photos
+            WHERE case_id = @caseId AND position IN @numbers AND case_id IN (SELECT id FROM cases WHERE user_id = @userId);
+            """,
+            new { caseId, userId, numbers }, transaction);
+
+        // Ascending, each photo moves down into a number that is already free.
+        var remaining = await connection.QueryAsync<long>(
+            "SELECT position FROM case_photos WHERE case_id = @caseId ORDER BY position;", new { caseId }, transaction);
+        var next = 1;
+        foreach (var position in remaining)
+        {
+            if (position != next)
+            {
+                await connection.ExecuteAsync(
+                    "UPDATE case_photos SET position = @next WHERE case_id = @caseId AND position = @position;",
+                    new { next, caseId, position }, transaction);
+            }
+
+            next++;
+        }
+
+        _photosChanged.Add(caseId);
+    }
+
+    public async Task ClearPhotosAsync(long caseId)
+    {
+        await connection.ExecuteAsync(
+            "DELETE FROM case_photos WHERE case_id = @caseId AND case_id IN (SELECT id FROM cases WHERE user_id = @userId);",
+            new { caseId, userId }, transaction);
+        _photosChanged.Add(caseId);
+    }
+
     private Case Track(Case c)
     {
         _loaded[c.Id] = (c, CaseRow.From(c));
         return c;
+    }
+
+    private sealed record PhotoRow(long Position, string FileId, string FileUniqueId, string Kind, long? FileSize, string? MimeType)
+    {
+        public static string KindName(PhotoKind kind) => kind == PhotoKind.Document ? "document" : "photo";
+
+        public CasePhoto ToPhoto() => new((int)Position,
+            new PhotoFile(FileId, FileUniqueId, Kind == "document" ? PhotoKind.Document : PhotoKind.Photo, FileSize, MimeType));
     }
 
     /// <summary>The case as stored: enums by name, dates as ISO text, amounts as invariant decimal text.</summary>

@@ -71,7 +71,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     public async Task<UserProfile?> FindUserAsync(long userId)
     {
         var row = await _connection.QuerySingleOrDefaultAsync<UserRow>(
-            "SELECT id, chat_id, language, language_chosen, active_case_id, time_zone, nudges_enabled, blocked_at IS NOT NULL AS blocked, created_at FROM users WHERE id = @userId;",
+            "SELECT id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, blocked_at IS NOT NULL AS blocked, created_at FROM users WHERE id = @userId;",
             new { userId }, _transaction);
         return row?.ToProfile();
     }
@@ -80,13 +80,14 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     public Task SaveUserAsync(UserProfile user, DateTimeOffset now) =>
         _connection.ExecuteAsync(
             """
-            INSERT INTO users (id, chat_id, language, language_chosen, active_case_id, time_zone, nudges_enabled, blocked_at, created_at, updated_at)
-            VALUES (@Id, @ChatId, @Language, @LanguageChosen, @ActiveCaseId, @TimeZoneId, @NudgesEnabled, @BlockedAt, @CreatedAt, @UpdatedAt)
+            INSERT INTO users (id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, blocked_at, created_at, updated_at)
+            VALUES (@Id, @ChatId, @Language, @LanguageChosen, @ActiveCaseId, @CollageCaseId, @TimeZoneId, @NudgesEnabled, @BlockedAt, @CreatedAt, @UpdatedAt)
             ON CONFLICT (id) DO UPDATE SET
                 chat_id = excluded.chat_id,
                 language = excluded.language,
                 language_chosen = excluded.language_chosen,
                 active_case_id = excluded.active_case_id,
+                collage_case_id = excluded.collage_case_id,
                 time_zone = excluded.time_zone,
                 nudges_enabled = excluded.nudges_enabled,
                 blocked_at = excluded.blocked_at,
@@ -99,6 +100,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
                 Language = user.Language.Code(),
                 LanguageChosen = user.LanguageChosen ? 1 : 0,
                 user.ActiveCaseId,
+                user.CollageCaseId,
                 user.TimeZoneId,
                 NudgesEnabled = user.NudgesEnabled ? 1 : 0,
                 BlockedAt = user.BlocksBot ? now.ToUnixTimeMilliseconds() : (long?)null,
@@ -131,7 +133,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     /// <summary>The reminders of this update's cases.</summary>
     public ReminderStore Reminders => new(_connection, _transaction);
 
-    private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long? ActiveCaseId, string? TimeZone, long NudgesEnabled, long Blocked, long CreatedAt)
+    private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long? ActiveCaseId, long? CollageCaseId, string? TimeZone, long NudgesEnabled, long Blocked, long CreatedAt)
     {
         public UserProfile ToProfile() => new()
         {
@@ -140,6 +142,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             Language = Languages.TryParse(Language, out var language) ? language : Localization.Language.En,
             LanguageChosen = LanguageChosen != 0,
             ActiveCaseId = ActiveCaseId,
+            CollageCaseId = CollageCaseId,
             TimeZoneId = TimeZone,
             NudgesEnabled = NudgesEnabled != 0,
             IsBlocked = Blocked != 0,

@@ -1,4 +1,5 @@
 using AppealBot.Conversation;
+using AppealBot.Evidence;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -39,6 +40,20 @@ internal sealed record IncomingUpdate(
         if (message.Text is { } text)
         {
             return (UserInput?)TryReadCommand(text) ?? new TextInput(text);
+        }
+
+        // Telegram sends a photo in several sizes; the largest is the one to put into a collage.
+        if (message.Photo is { Length: > 0 } sizes && sizes.MaxBy(size => (long)size.Width * size.Height) is { } largest)
+        {
+            return new PhotoInput(largest.FileId, largest.FileUniqueId, largest.Width, largest.Height, largest.FileSize,
+                "image/jpeg", FileName: null, AsDocument: false, message.MediaGroupId);
+        }
+
+        // A picture sent as a file arrives untouched; whether its format can be read is the conversation's call.
+        if (message.Document is { } document && PhotoFormats.Identify(document.MimeType, document.FileName) != PhotoFormat.NotImage)
+        {
+            return new PhotoInput(document.FileId, document.FileUniqueId, Width: null, Height: null, document.FileSize,
+                document.MimeType, document.FileName, AsDocument: true, message.MediaGroupId);
         }
 
         return new UnsupportedInput(message.Type.ToString());

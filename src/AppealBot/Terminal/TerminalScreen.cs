@@ -24,6 +24,7 @@ internal sealed class TerminalScreen(TextWriter output, bool ansi) : IReplySende
             Show(messageId, reply);
         }
 
+        // turn.Collages stays undone: the terminal cannot send photos, so the collage maker never has any here.
         output.Flush();
         return Task.CompletedTask;
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using AppealBot.Conversation;
+using AppealBot.Evidence;
 using AppealBot.Hosting;
 using AppealBot.Localization;
 using AppealBot.Reminders;
@@ -33,7 +34,7 @@ public sealed class ConversationProperties
     private static void RunSession(int[] steps, Language language, string junk)
     {
         var clock = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-        var dialogue = new Dialogue(Options.Create(new ReminderOptions()), Options.Create(new BotOptions { OperatorIds = [1] }), new NoStatistics(), new Runtime());
+        var dialogue = new Dialogue(Options.Create(new ReminderOptions()), Options.Create(new CollageOptions()), Options.Create(new BotOptions { OperatorIds = [1] }), new NoStatistics(), new Runtime());
         var book = new MemoryCaseBook();
         var user = UserProfile.New(1, 1, language.Code(), clock);
         var chat = new List<(int Id, IReadOnlyList<Button> Buttons)>();
@@ -120,6 +121,37 @@ public sealed class ConversationProperties
     private sealed class MemoryCaseBook : ICaseBook
     {
         private readonly Dictionary<long, Case> _cases = [];
+        private readonly Dictionary<long, List<PhotoFile>> _photos = [];
+
+        public Task<IReadOnlyList<CasePhoto>> PhotosAsync(long caseId) =>
+            Task.FromResult<IReadOnlyList<CasePhoto>>([.. _photos.GetValueOrDefault(caseId, []).Select((f, i) => new CasePhoto(i + 1, f))]);
+
+        public Task<CasePhoto> AddPhotoAsync(long caseId, PhotoFile file, DateTimeOffset now)
+        {
+            if (!_photos.TryGetValue(caseId, out var photos))
+            {
+                _photos[caseId] = photos = [];
+            }
+
+            photos.Add(file);
+            return Task.FromResult(new CasePhoto(photos.Count, file));
+        }
+
+        public Task RemovePhotosAsync(long caseId, IReadOnlyCollection<int> numbers)
+        {
+            if (_photos.TryGetValue(caseId, out var photos))
+            {
+                _photos[caseId] = [.. photos.Where((_, i) => !numbers.Contains(i + 1))];
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task ClearPhotosAsync(long caseId)
+        {
+            _photos.Remove(caseId);
+            return Task.CompletedTask;
+        }
 
         public IEnumerable<Case> All => _cases.Values;
 

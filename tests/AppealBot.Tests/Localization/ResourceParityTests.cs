@@ -77,6 +77,27 @@ public sealed partial class ResourceParityTests
     }
 
     [Theory]
+    [InlineData("ru", "collage.received", 1, "1 фото получено")]
+    [InlineData("ru", "collage.received", 3, "3 фото получены")]
+    [InlineData("ru", "collage.received", 5, "5 фото получено")]
+    [InlineData("ru", "collage.received", 22, "22 фото получены")]
+    [InlineData("ru", "collage.done", 1, "1 коллаж ")]
+    [InlineData("ru", "collage.done", 2, "2 коллажа ")]
+    [InlineData("ru", "collage.done", 5, "5 коллажей ")]
+    [InlineData("it", "collage.received", 1, "1 foto ricevuta")]
+    [InlineData("it", "collage.received", 4, "4 foto ricevute")]
+    [InlineData("en", "collage.received", 1, "1 photo received")]
+    [InlineData("en", "collage.received", 4, "4 photos received")]
+    [InlineData("en", "collage.caption", 1, "Photo 7")]
+    [InlineData("en", "collage.caption", 3, "Photos 7")]
+    public void Photo_and_collage_counts_follow_each_languages_plural_rules(string code, string key, int count, string expected)
+    {
+        var text = Localizer.For(Lang(code)).Plural(key, count, ("order", "1"), ("list", "7"));
+
+        Assert.Contains(expected, text.Replace("<b>", "", StringComparison.Ordinal).Replace("</b>", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("ru", "25 ноября 2026")]
     [InlineData("it", "25 novembre 2026")]
     [InlineData("en", "25 November 2026")]

@@ -75,6 +75,80 @@ public sealed class FakeTelegramServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_registered_file_is_found_with_getFile_and_downloaded_from_the_file_endpoint()
+    {
+        byte[] content = [1, 2, 3, 4, 5];
+        var registered = _server.AddFile(content, "image/jpeg");
+
+        var file = await _bot.GetFile(registered.FileId);
+        using var downloaded = new MemoryStream();
+        await _bot.DownloadFile(file.FilePath!, downloaded);
+
+        Assert.Equal((registered.FileUniqueId, 5L), (file.FileUniqueId, file.FileSize));
+        Assert.Equal(content, downloaded.ToArray());
+        Assert.Equal(file.FilePath, _server.CallsTo("downloadFile").Single().Body.GetProperty("file_path").GetString());
+    }
+
+    [Fact]
+    public async Task GetFile_refuses_unknown_ids_and_files_over_twenty_megabytes_like_the_real_server()
+    {
+        var huge = _server.AddFile([1], "image/jpeg", reportedSize: 21L * 1024 * 1024);
+
+        var unknown = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.GetFile("no-such-file"));
+        var tooBig = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.GetFile(huge.FileId));
+
+        Assert.Equal((400, "Bad Request: invalid file_id"), (unknown.ErrorCode, unknown.Message));
+        Assert.Equal((400, "Bad Request: file is too big"), (tooBig.ErrorCode, tooBig.Message));
+    }
+
+    [Fact]
+    public async Task SendDocument_records_the_uploaded_bytes_file_name_and_caption()
+    {
+        byte[] content = [0xFF, 0xD8, 0xFF, 0xD9];
+        using var stream = new MemoryStream(content);
+
+        var sent = await _bot.SendDocument(ChatId, InputFile.FromStream(stream, "collage-1.jpg"), caption: "<b>Photos</b> 1–4", parseMode: ParseMode.Html);
+
+        var message = Assert.Single(_server.MessagesIn(ChatId));
+        Assert.Equal("Photos 1–4", message.Text);
+        Assert.Equal(("document", "collage-1.jpg"), (message.File!.Kind, message.File.FileName));
+        Assert.Equal(content, message.File.Content);
+        Assert.Equal("collage-1.jpg", sent.Document?.FileName);
+        Assert.Equal("Photos 1–4", sent.Caption);
+
+        // A document has no text to edit.
+        var edit = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.EditMessageText(ChatId, sent.Id, "text"));
+        Assert.Equal("Bad Request: there is no text in the message to edit", edit.Message);
+    }
+
+    [Fact]
+    public async Task SendPhoto_uploads_and_a_known_file_id_can_be_sent_again()
+    {
+        using var stream = new MemoryStream([1, 2, 3]);
+        var photo = await _bot.SendPhoto(ChatId, InputFile.FromStream(stream, "p.jpg"));
+        var again = await _bot.SendDocument(ChatId, InputFile.FromFileId(_server.AddFile([9, 9], "image/png").FileId));
+
+        Assert.NotNull(photo.Photo);
+        Assert.Equal([1, 2, 3], _server.MessagesIn(ChatId)[0].File!.Content);
+        Assert.Equal([9, 9], _server.MessagesIn(ChatId)[1].File!.Content);
+        Assert.NotNull(again.Document);
+    }
+
+    [Fact]
+    public async Task Captions_over_1024_characters_and_documents_over_50_megabytes_are_refused()
+    {
+        using var small = new MemoryStream([1]);
+        var longCaption = await Assert.ThrowsAsync<ApiRequestException>(() =>
+            _bot.SendDocument(ChatId, InputFile.FromStream(small, "a.jpg"), caption: new string('x', 1025)));
+        using var huge = new MemoryStream(new byte[(50 * 1024 * 1024) + 1]);
+        var tooBig = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.SendDocument(ChatId, InputFile.FromStream(huge, "big.bin")));
+
+        Assert.Equal((400, "Bad Request: message caption is too long"), (longCaption.ErrorCode, longCaption.Message));
+        Assert.Equal(413, tooBig.ErrorCode);
+        Assert.Empty(_server.MessagesIn(ChatId));
+    }
+
+    [Fact]
     public async Task SendMessage_records_the_plain_text_and_the_buttons()
     {
         var sent = await _bot.SendMessage(ChatId, "<b>Hello</b> &amp; welcome", parseMode: ParseMode.Html,

@@ -41,6 +41,18 @@ internal sealed class Buyer(FakeUser user, Language language)
         return await Press("button.filed");
     }
 
+    /// <summary>Opens a damaged-item case and answers everything up to the evidence step, where photos are taken.</summary>
+    public async Task<Reply> ToEvidenceAsync(string orderNumber = "8123456789012345")
+    {
+        await Send("/new");
+        await Send(orderNumber);
+        await Press("problem.Damaged");
+        await Press("compensation.FullRefund");
+        await Press("button.yesterday");
+        await AnswerAllReasons(yes: false);
+        return await Press("button.to_evidence");
+    }
+
     /// <summary>Waits for a reminder sent to this user at or after the bot's current (fake) time.</summary>
     public Task<RecordedCall> NextReminderAsync(BotUnderTest bot, string textKey)
     {

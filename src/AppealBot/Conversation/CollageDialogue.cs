@@ -1,0 +1,167 @@
+using AppealBot.Evidence;
+using AppealBot.Localization;
+
+namespace AppealBot.Conversation;
+
+/// <summary>
+/// The collage maker: photos sent at a case's evidence step, or after /collage, are kept (as Telegram file ids)
+/// with the case and numbered in sending order; "Make collages" asks the transport to draw them.
+/// </summary>
+internal static class CollageDialogue
+{
+    public static bool Handles(string action) =>
+        action is CaseActions.OpenCollage or CaseActions.MakeCollages or CaseActions.ClearPhotos or CaseActions.LeaveOut;
+
+    /// <summary>/collage: opens the collage maker for the case the user is working on.</summary>
+    public static async Task OpenAsync(ConversationContext ctx, Turn turn)
+    {
+        var @case = await ctx.ActiveCaseAsync();
+        if (@case is null)
+        {
+            turn.Send(ctx.Texts["collage.no_case"], await Dialogue.MenuButtonsAsync(ctx));
+            return;
+        }
+
+        if (@case.OrderNumber is null)
+        {
+            turn.Send(ctx.Texts["collage.order_first"]);
+            return;
+        }
+
+        ctx.User.CollageCaseId = @case.Id;
+        var photos = await ctx.Cases.PhotosAsync(@case.Id);
+        turn.Send(Intro(ctx, @case, photos.Count), photos.Count > 0 ? CollageMessages.Panel(ctx.Texts, @case.Id, @case.Step) : null);
+    }
+
+    public static async Task ReceiveAsync(ConversationContext ctx, Turn turn, PhotoInput photo)
+    {
+        var t = ctx.Texts;
+        var @case = await ctx.ActiveCaseAsync();
+        if (@case is null)
+        {
+            turn.Send(t["collage.no_case"], await Dialogue.MenuButtonsAsync(ctx));
+            return;
+        }
+
+        if (@case.OrderNumber is null)
+        {
+            turn.Send(t["collage.order_first"]);
+            return;
+        }
+
+        if (!IsCollecting(ctx, @case))
+        {
+            turn.Send(t.Get("collage.offer", ("order", @case.OrderNumber)),
+                Buttons.Row(new Button(t["button.collage_open"], ButtonData.ForCase(@case, CaseActions.OpenCollage))));
+            return;
+        }
+
+        // Every answer to one album's photos updates one message instead of piling up.
+        var album = photo.AlbumId is { } id ? $"album:{id}" : null;
+        if (Refusal(ctx, photo) is { } refusal)
+        {
+            turn.Send(refusal, supersedes: album);
+            return;
+        }
+
+        var photos = await ctx.Cases.PhotosAsync(@case.Id);
+        if (photos.FirstOrDefault(p => p.File.FileUniqueId == photo.FileUniqueId) is { } known)
+        {
+            turn.Send(t.Get("collage.duplicate", ("n", known.Number)), CollageMessages.Panel(t, @case.Id, @case.Step), album);
+            return;
+        }
+
+        if (photos.Count >= ctx.Collages.MaxPhotos)
+        {
+            turn.Send(t.Get("collage.limit", ("max", ctx.Collages.MaxPhotos)), CollageMessages.Panel(t, @case.Id, @case.Step), album);
+            return;
+        }
+
+        var file = new PhotoFile(photo.FileId, photo.FileUniqueId, photo.AsDocument ? PhotoKind.Document : PhotoKind.Photo, photo.FileSize, photo.MimeType);
+        var added = await ctx.Cases.AddPhotoAsync(@case.Id, file, ctx.Now);
+        turn.Send(t.Plural("collage.received", added.Number, ("order", @case.OrderNumber)), CollageMessages.Panel(t, @case.Id, @case.Step), album);
+    }
+
+    /// <summary>Something other than a picture (a sticker, a voice message, a PDF…).</summary>
+    /// <summary>Something that is not a photo: while photos are being collected, say so; otherwise what the bot can do with it.</summary>
+    public static async Task NotAPhotoAsync(ConversationContext ctx, Turn turn, string? kind = null)
+    {
+        var collecting = await ctx.ActiveCaseAsync() is { OrderNumber: not null } @case && IsCollecting(ctx, @case);
+        var otherwise = kind is not null && ctx.Texts.Has($"input.unsupported.{kind}") ? $"input.unsupported.{kind}" : "input.unsupported";
+        turn.Send(ctx.Texts[collecting ? "collage.not_a_photo" : otherwise]);
+    }
+
+    public static async Task PressAsync(ConversationContext ctx, Turn turn, Case @case, CaseButton button)
+    {
+        var t = ctx.Texts;
+        if (@case.IsClosed)
+        {
+            turn.Notice(t["input.stale_button"]);
+            return;
+        }
+
+        ctx.User.ActiveCaseId = @case.Id;
+        var photos = await ctx.Cases.PhotosAsync(@case.Id);
+        switch (button.Action)
+        {
+            case CaseActions.OpenCollage:
+                ctx.User.CollageCaseId = @case.Id;
+                turn.Replace(Intro(ctx, @case, photos.Count), photos.Count > 0 ? CollageMessages.Panel(t, @case.Id, @case.Step) : null);
+                break;
+
+            case CaseActions.MakeCollages when photos.Count == 0:
+                turn.Notice(t["collage.none"]);
+                break;
+
+            case CaseActions.MakeCollages:
+                turn.Replace(t["collage.working"])
+                    .MakeCollages(new CollageRequest(@case.Id, @case.Step, @case.OrderNumber, ctx.User.Language, photos));
+                break;
+
+            case CaseActions.ClearPhotos:
+                await ctx.Cases.ClearPhotosAsync(@case.Id);
+                turn.Replace(t.Get("collage.cleared", ("order", @case.OrderNumber)));
+                break;
+
+            case CaseActions.LeaveOut:
+                var leaveOut = PhotoNumbers.FromMask(button.Argument ?? 0).Intersect(photos.Select(p => p.Number)).ToList();
+                if (leaveOut.Count == 0)
+                {
+                    turn.Notice(t["input.stale_button"]);
+                    break;
+                }
+
+                await ctx.Cases.RemovePhotosAsync(@case.Id, leaveOut);
+                turn.Replace(t.Plural("collage.left_out", photos.Count - leaveOut.Count, ("list", PhotoNumbers.Format(leaveOut))),
+                    CollageMessages.Panel(t, @case.Id, @case.Step));
+                break;
+        }
+    }
+
+    /// <summary>Photos are taken at the evidence step, and at any step once the user opened the collage maker for this case.</summary>
+    private static bool IsCollecting(ConversationContext ctx, Case @case) =>
+        @case.Step == CaseStep.Evidence || ctx.User.CollageCaseId == @case.Id;
+
+    /// <summary>Why this picture cannot be used, or null: a format the bot cannot read, or a file bots may not download.</summary>
+    private static string? Refusal(ConversationContext ctx, PhotoInput photo)
+    {
+        var t = ctx.Texts;
+        if (photo.AsDocument)
+        {
+            var format = PhotoFormats.Identify(photo.MimeType, photo.FileName);
+            if (!PhotoFormats.CanRead(format))
+            {
+                return PhotoFormats.Name(format, photo.MimeType, photo.FileName) is { } name
+                    ? t.Get("collage.unsupported_format", ("format", name))
+                    : t["collage.not_a_photo"];
+            }
+        }
+
+        return photo.FileSize > CollageOptions.MaxDownloadBytes
+            ? t.Get("collage.too_big", ("size", Math.Round(photo.FileSize.Value / (1024m * 1024m), 1)), ("limit", CollageOptions.MaxDownloadBytes / (1024 * 1024)))
+            : null;
+    }
+
+    private static string Intro(ConversationContext ctx, Case @case, int count) => ctx.Texts.Get("collage.intro",
+        ("order", @case.OrderNumber), ("max", ctx.Collages.MaxPhotos), ("sheets", ctx.Collages.MaxAttachments), ("count", count));
+}
