@@ -70,9 +70,9 @@ internal static class PhotoFormats
     }
 
     /// <summary>
-    /// JPEG, PNG and WebP. HEIC/HEIF is not: Skia decodes it only through the platform decoders of Android
-    /// and Apple systems, and the Linux build the bot runs on has none (on iPhone, sending a picture as a
-    /// photo rather than a file makes Telegram convert it to JPEG).
+    /// JPEG, PNG and WebP. Not HEIC/HEIF (nor AVIF): SkiaSharp's Linux build has no decoder for it (its codec
+    /// answers "unimplemented"; a test keeps that checked). On iPhone, sending a picture as a photo rather than
+    /// a file makes Telegram convert it to JPEG.
     /// </summary>
     public static bool CanRead(PhotoFormat format) => format is PhotoFormat.Jpeg or PhotoFormat.Png or PhotoFormat.Webp;
 
