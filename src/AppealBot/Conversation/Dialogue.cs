@@ -17,7 +17,7 @@ internal sealed class Dialogue(
 {
     /// <summary>The commands shown in Telegram's menu, in this order; each has a <c>command.NAME</c> description text.</summary>
     public static IReadOnlyList<string> MenuCommands { get; } =
-        ["new", "cases", "status", "collage", "cancel", "settings", "timezone", "language", "privacy", "deletemydata", "help", "start"];
+        ["new", "cases", "status", "collage", "cancel", "settings", "timezone", "language", "privacy", "export", "deletemydata", "help", "start"];
 
     public async Task<Turn> HandleAsync(UserProfile user, ICaseBook cases, DateTimeOffset now, UserInput input)
     {
@@ -68,6 +68,9 @@ internal sealed class Dialogue(
         {
             case "stats" when bot.Value.OperatorIds.Contains(ctx.User.Id):
                 turn.Send(await StatisticsAsync(ctx));
+                break;
+            case "export":
+                turn.Attach(new Attachment("appealbot-data.json", await DataExport.BuildAsync(ctx), t.Get("export.caption", ("date", ctx.Today))));
                 break;
             case "privacy":
                 turn.Send(t.Get("privacy.text", ("days", new Html(t.Plural("privacy.days", bot.Value.RetentionDays)))));

@@ -36,12 +36,23 @@ internal sealed class Turn
         return this;
     }
 
+    /// <summary>A file sent after the replies (the user's data for /export).</summary>
+    public Attachment? Attachment { get; private set; }
+
+    public Turn Attach(Attachment attachment)
+    {
+        Attachment = attachment;
+        return this;
+    }
+
     public Turn MakeCollages(CollageRequest request)
     {
         Collages = request;
         return this;
     }
 }
+
+internal sealed record Attachment(string FileName, byte[] Content, string CaptionHtml);
 
 internal sealed record Reply(string Html, Buttons? Buttons, bool ReplacesPressedMessage, string? Supersedes = null);
 

@@ -52,6 +52,11 @@ internal sealed partial class TelegramReplySender(
             }
         }
 
+        if (turn.Attachment is { } attachment)
+        {
+            await SendDocumentAsync(update.ChatId, attachment.Content, attachment.FileName, attachment.CaptionHtml, cancellationToken);
+        }
+
         if (turn.Collages is { } request && !collages.TryEnqueue(new CollageJob(update.ChatId, request)))
         {
             await SendWithRetriesAsync("sendMessage", update.ChatId, SendPriority.Reply, MaxAttempts,

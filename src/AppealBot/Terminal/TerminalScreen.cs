@@ -24,6 +24,13 @@ internal sealed class TerminalScreen(TextWriter output, bool ansi) : IReplySende
             Show(messageId, reply);
         }
 
+        if (turn.Attachment is { } attachment)
+        {
+            output.WriteLine();
+            output.WriteLine(Prefix("bot") + $"📎 {attachment.FileName} — {HtmlToTerminal.Render(attachment.CaptionHtml, ansi)}");
+            output.WriteLine(System.Text.Encoding.UTF8.GetString(attachment.Content));
+        }
+
         // turn.Collages stays undone: the terminal cannot send photos, so the collage maker never has any here.
         output.Flush();
         return Task.CompletedTask;

@@ -24,6 +24,26 @@ public sealed class PrivacyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_sends_everything_stored_about_the_user_as_a_JSON_document()
+    {
+        var buyer = Buyer.Of(_bot, 9108, Language.Ru);
+        await buyer.FileComplaintAsync();
+
+        var reply = await buyer.Send("/export");
+
+        var file = reply.Messages.Single(m => m.File is not null).File!;
+        Assert.Equal("appealbot-data.json", file.FileName);
+        using var json = System.Text.Json.JsonDocument.Parse(file.Content);
+        Assert.Equal(9108, json.RootElement.GetProperty("TelegramUserId").GetInt64());
+        Assert.Equal("Europe/Moscow", json.RootElement.GetProperty("TimeZone").GetString());
+        var exported = json.RootElement.GetProperty("Cases").EnumerateArray().Single();
+        Assert.Equal("8123456789012345", exported.GetProperty("OrderNumber").GetString());
+        Assert.Equal("CheckBack", exported.GetProperty("Step").GetString());
+        Assert.Equal("CheckBack", exported.GetProperty("PendingReminders").EnumerateArray().Single().GetProperty("Kind").GetString());
+        Assert.DoesNotContain("9109", System.Text.Encoding.UTF8.GetString(file.Content), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Delete_my_data_after_confirmation_leaves_nothing_of_the_user()
     {
         var buyer = Buyer.Of(_bot, 9102, Language.It);
