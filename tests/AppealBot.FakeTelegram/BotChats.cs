@@ -10,6 +10,24 @@ internal sealed class BotChats(User bot, TimeProvider clock)
         "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
     private readonly Lock _gate = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes at the next send, edit or delete in any chat (take it before looking, then await it).</summary>
+    public Task NextChange()
+    {
+        lock (_gate)
+        {
+            return _changed.Task;
+        }
+    }
+
+    /// <summary>Called under the lock after every operation.</summary>
+    private void Changed()
+    {
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
+    }
     private readonly Dictionary<long, BotChat> _chats = [];
     private readonly HashSet<long> _blockedBy = [];
     private readonly Dictionary<string, CallbackAnswer?> _callbackQueries = [];
@@ -63,6 +81,7 @@ internal sealed class BotChats(User bot, TimeProvider clock)
             var message = new StoredMessage(chat.TakeMessageId(), now.UtcDateTime, text, keyboard, file);
             chat.Messages.Add(message.Id, message);
             chat.Record(MessageOperationKind.Sent, message, now);
+            Changed();
             return message.ToTelegram(chat.Chat, bot);
         }
     }
@@ -89,6 +108,7 @@ internal sealed class BotChats(User bot, TimeProvider clock)
             var now = clock.GetUtcNow();
             message.Edit(newText, keyboard, now.UtcDateTime);
             chat.Record(MessageOperationKind.Edited, message, now);
+            Changed();
             return message.ToTelegram(chat.Chat, bot);
         }
     }
@@ -104,6 +124,7 @@ internal sealed class BotChats(User bot, TimeProvider clock)
             }
 
             chat.Record(MessageOperationKind.Deleted, message, clock.GetUtcNow());
+            Changed();
         }
     }
 

@@ -134,6 +134,7 @@ public sealed class FakeUser
         using var expiry = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
+            var changed = _server.Chats.NextChange();
             if (Messages.LastOrDefault(match) is { } found)
             {
                 return found;
@@ -141,7 +142,7 @@ public sealed class FakeUser
 
             try
             {
-                await Task.Delay(20, expiry.Token);
+                await changed.WaitAsync(expiry.Token);
             }
             catch (OperationCanceledException)
             {
