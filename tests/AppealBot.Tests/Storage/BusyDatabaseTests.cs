@@ -33,4 +33,27 @@ public sealed class BusyDatabaseTests
         Assert.Contains("/new", user.LastMessage.Text, StringComparison.Ordinal);
         Assert.Single(bot.Server.CallsTo("sendMessage"), c => c.ChatId == 9401 && (c.Text ?? "").Contains("/new", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task When_the_database_refuses_writes_nothing_is_confirmed_and_the_bot_recovers_when_it_accepts_them_again()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        var user = bot.User(9402, "it");
+        await user.SendAsync("/start");
+
+        // A full disk or a read-only file make every write fail the same way; here a trigger plays that part.
+        await bot.ExecuteAsync("CREATE TRIGGER refuse BEFORE INSERT ON handled_updates BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
+        var updateId = bot.Server.EnqueueUpdate(id => new Update
+        {
+            Message = new Message { Id = id, From = user.User, Chat = user.Chat, Date = DateTime.UtcNow, Text = "/help" },
+        });
+        await bot.Logs.WaitForAsync(line => line.Contains($"Update {updateId} could not be stored", StringComparison.Ordinal));
+        Assert.True(bot.Server.ConfirmedOffset <= updateId);
+        Assert.DoesNotContain(bot.Server.CallsTo("sendMessage"), c => c.ChatId == 9402 && (c.Text ?? "").Contains("/new", StringComparison.Ordinal));
+
+        await bot.ExecuteAsync("DROP TRIGGER refuse;");
+        await bot.Server.WaitUntilConfirmedAsync(updateId, TimeSpan.FromSeconds(60));
+
+        Assert.Single(bot.Server.CallsTo("sendMessage"), c => c.ChatId == 9402 && (c.Text ?? "").Contains("/new", StringComparison.Ordinal));
+    }
 }
