@@ -21,8 +21,6 @@ internal sealed class CaseFlow
 
     public CaseStep Step => _case.Step;
 
-    public bool Can(CaseTrigger trigger) => _machine.CanFire(trigger);
-
     public bool GiveOrderNumber(string orderNumber) => Fire(CaseTrigger.OrderNumberGiven, () => _case.OrderNumber = orderNumber);
 
     public bool ChooseProblem(ProblemKind problem) => Fire(CaseTrigger.ProblemChosen, () => _case.Problem = problem);

@@ -80,9 +80,4 @@ internal static class CaseSteps
         CaseStep.RefundAmount or CaseStep.RefundDate or CaseStep.AwaitingRefund or CaseStep.Escalation => 6,
         _ => 0,
     };
-
-    /// <summary>States that wait for the user to type something rather than press a button.</summary>
-    public static bool ExpectsText(this CaseStep step) => step is CaseStep.OrderNumber or CaseStep.DisputeAmount
-        or CaseStep.ClosedDate or CaseStep.CompensationAmount or CaseStep.DecisionDate or CaseStep.RefundAmount or CaseStep.RefundDate
-        or CaseStep.CheckBackLater;
 }

@@ -10,8 +10,6 @@ internal sealed class DispatchRounds
     private readonly List<(long AfterRound, TaskCompletionSource Done)> _waiters = [];
     private long _started;
 
-    public DateTimeOffset? LastIdleAt { get; private set; }
-
     public long Start()
     {
         lock (_gate)
@@ -21,12 +19,11 @@ internal sealed class DispatchRounds
     }
 
     /// <summary>Round <paramref name="round"/> found nothing due: the dispatcher is about to sleep.</summary>
-    public void Idle(long round, DateTimeOffset now)
+    public void Idle(long round)
     {
         List<TaskCompletionSource> done;
         lock (_gate)
         {
-            LastIdleAt = now;
             done = [.. _waiters.Where(w => round > w.AfterRound).Select(w => w.Done)];
             _waiters.RemoveAll(w => round > w.AfterRound);
         }

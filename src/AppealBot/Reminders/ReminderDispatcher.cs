@@ -45,7 +45,7 @@ internal sealed partial class ReminderDispatcher(
                     continue;
                 }
 
-                rounds.Idle(round, now);
+                rounds.Idle(round);
                 var next = await queue.NextDueAsync(stoppingToken);
                 var sleep = next is { } at ? at - now : LongestSleep;
                 await signal.WaitAsync(sleep < TimeSpan.Zero ? TimeSpan.Zero : sleep > LongestSleep ? LongestSleep : sleep, time, stoppingToken);
