@@ -2,18 +2,27 @@
 // fake Telegram server, with a fresh SQLite file, and prints a Markdown table.
 //   dotnet run -c Release --project bench/AppealBot.Bench -- flow [--users 10000] [--rate 1000] [--synchronous FULL|NORMAL]
 //   dotnet run -c Release --project bench/AppealBot.Bench -- reminders [--count 100000] [--cap 30]
+//   dotnet run -c Release --project bench/AppealBot.Bench -- hotpath          (BenchmarkDotNet micro-benchmarks)
 using AppealBot.Bench;
 
 return args.FirstOrDefault() switch
 {
     "reminders" => await ReminderRun.RunAsync(BenchArgs.Parse(args[1..])),
     "flow" => await FlowRun.RunAsync(BenchArgs.Parse(args[1..])),
+    "hotpath" => HotPath(args[1..]),
     _ => Usage(),
 };
+
+static int HotPath(string[] args)
+{
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<HotPathBenchmarks>(args: args);
+    return 0;
+}
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: AppealBot.Bench flow [--users N] [--rate UPDATES_PER_SECOND] [--seconds S] [--synchronous FULL|NORMAL]");
     Console.Error.WriteLine("       AppealBot.Bench reminders [--count N] [--cap MESSAGES_PER_SECOND]");
+    Console.Error.WriteLine("       AppealBot.Bench hotpath [BenchmarkDotNet options]");
     return 2;
 }
