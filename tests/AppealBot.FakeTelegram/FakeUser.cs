@@ -53,6 +53,13 @@ public sealed class FakeUser
     /// The update of this user sending <paramref name="text"/>, with a fresh update id, for
     /// <see cref="FakeTelegramServer.DeliverByWebhookAsync"/>; it is not queued for getUpdates.
     /// </summary>
+    /// <summary>Queues this user's message for getUpdates without waiting for the bot; returns its update id.</summary>
+    public long EnqueueMessage(string text)
+    {
+        var message = NewMessage(text);
+        return _server.EnqueueUpdate(id => new Update { Id = id, Message = message });
+    }
+
     public Update BuildMessage(string text) => new() { Id = _server.TakeUpdateId(), Message = NewMessage(text) };
 
     /// <summary>The update of this user pressing the button with exactly this text, for webhook delivery.</summary>

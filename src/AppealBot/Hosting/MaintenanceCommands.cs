@@ -25,7 +25,7 @@ internal static class MaintenanceCommands
                 await output.WriteLineAsync($"Backed up {database.FilePath} to {positional[0]}.");
                 return ExitCodes.Ok;
             case "restore" when positional.Count == 1:
-                var safetyCopy = await new DatabaseCopy(database).RestoreAsync(positional[0], DateTimeOffset.UtcNow);
+                var safetyCopy = await new DatabaseCopy(database).RestoreAsync(positional[0], TimeProvider.System.GetUtcNow());
                 await output.WriteLineAsync($"Restored {positional[0]} into {database.FilePath}; the previous database is kept as {safetyCopy}.");
                 return ExitCodes.Ok;
             case "health":

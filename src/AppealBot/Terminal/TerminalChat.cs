@@ -36,13 +36,14 @@ internal static class TerminalChat
         await host.StartAsync();
 
         var handler = host.Services.GetRequiredService<UpdateHandler>();
+        var time = host.Services.GetRequiredService<TimeProvider>();
         var nextId = await host.Services.GetRequiredService<HandledUpdates>().NextLocalIdAsync(CancellationToken.None);
         var user = new User { Id = LocalUserId, FirstName = "You", LanguageCode = language.Code() };
         var chat = new Chat { Id = LocalUserId, Type = ChatType.Private };
 
         output.WriteLine(HtmlToTerminal.Render(Localizer.For(language)["terminal.intro"], ansi));
         output.WriteLine();
-        await handler.HandleAsync(MessageUpdate(nextId--, user, chat, "/start"), screen, CancellationToken.None);
+        await handler.HandleAsync(MessageUpdate(nextId--, user, chat, "/start", time.GetUtcNow().UtcDateTime), screen, CancellationToken.None);
 
         while (true)
         {
@@ -55,8 +56,8 @@ internal static class TerminalChat
             }
 
             var update = line.StartsWith('#') && screen.LatestButtons is { } latest
-                ? PressUpdate(nextId--, user, chat, latest, line, output)
-                : MessageUpdate(nextId--, user, chat, line);
+                ? PressUpdate(nextId--, user, chat, latest, line, output, time.GetUtcNow().UtcDateTime)
+                : MessageUpdate(nextId--, user, chat, line, time.GetUtcNow().UtcDateTime);
             if (update is not null)
             {
                 await handler.HandleAsync(update, screen, CancellationToken.None);
@@ -88,13 +89,13 @@ internal static class TerminalChat
         return language;
     }
 
-    private static Update MessageUpdate(int id, User user, Chat chat, string text) => new()
+    private static Update MessageUpdate(int id, User user, Chat chat, string text, DateTime date) => new()
     {
         Id = id,
-        Message = new Message { Id = id, From = user, Chat = chat, Date = DateTime.UtcNow, Text = text },
+        Message = new Message { Id = id, From = user, Chat = chat, Date = date, Text = text },
     };
 
-    private static Update? PressUpdate(int id, User user, Chat chat, (int MessageId, IReadOnlyList<Conversation.Button> Buttons) latest, string line, TextWriter output)
+    private static Update? PressUpdate(int id, User user, Chat chat, (int MessageId, IReadOnlyList<Conversation.Button> Buttons) latest, string line, TextWriter output, DateTime date)
     {
         if (!int.TryParse(line.AsSpan(1), out var number) || number < 1 || number > latest.Buttons.Count)
         {
@@ -110,7 +111,7 @@ internal static class TerminalChat
                 Id = $"local-{-id}",
                 From = user,
                 Data = latest.Buttons[number - 1].Data,
-                Message = new Message { Id = latest.MessageId, Chat = chat, Date = DateTime.UtcNow },
+                Message = new Message { Id = latest.MessageId, Chat = chat, Date = date },
             },
         };
     }

@@ -3,18 +3,13 @@ using AppealBot.Tests.TestKit;
 
 namespace AppealBot.Tests.Conversation;
 
-public sealed class ButtonSafetyTests : IAsyncLifetime
+public sealed class ButtonSafetyTests : BotTests
 {
-    private BotUnderTest _bot = null!;
-
-    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync();
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task A_button_from_an_earlier_step_changes_nothing_and_shows_the_current_step()
     {
-        var buyer = Buyer.Of(_bot, 6001, Language.En);
+        var buyer = Buyer.Of(Bot, 6001, Language.En);
         await buyer.Send("/new");
         var problemStep = await buyer.Send("8123456789012345");
         var staleData = problemStep.Last.Buttons[0][0].CallbackData!;
@@ -25,13 +20,13 @@ public sealed class ButtonSafetyTests : IAsyncLifetime
         Assert.Equal(buyer.Label("input.stale_button"), stale.CallbackAnswerText);
         Assert.Empty(stale.Messages); // the pressed message already shows the current step
         Assert.Contains(buyer.Label("compensation.FullRefund"), buyer.User.LastMessage.ButtonTexts);
-        Assert.Equal([("DisputeClaim", "Damaged")], await _bot.QueryAsync<(string, string)>("SELECT step, problem FROM cases"));
+        Assert.Equal([("DisputeClaim", "Damaged")], await Bot.QueryAsync<(string, string)>("SELECT step, problem FROM cases"));
     }
 
     [Fact]
     public async Task Double_and_triple_taps_have_one_effect()
     {
-        var buyer = Buyer.Of(_bot, 6002, Language.En);
+        var buyer = Buyer.Of(Bot, 6002, Language.En);
         await buyer.Send("/new");
         var step = await buyer.Send("8123456789012345");
         var damaged = step.Last.FindButton(buyer.Label("problem.Damaged"))!.CallbackData!;
@@ -41,7 +36,7 @@ public sealed class ButtonSafetyTests : IAsyncLifetime
         var third = await buyer.User.PressDataAsync(step.Last.Id, damaged);
 
         Assert.Equal(buyer.Label("input.stale_button"), third.CallbackAnswerText);
-        Assert.Equal(["DisputeClaim"], await _bot.QueryAsync<string>("SELECT step FROM cases"));
+        Assert.Equal(["DisputeClaim"], await Bot.QueryAsync<string>("SELECT step FROM cases"));
     }
 
     [Theory]
@@ -55,25 +50,25 @@ public sealed class ButtonSafetyTests : IAsyncLifetime
     [InlineData("s:1:1:pick:0:extra:parts:that:make:it:far:too:long:for:telegram:anyway:xxxxxxxxxxxxxxxx")]
     public async Task Forged_button_data_is_answered_and_changes_nothing(string data)
     {
-        var buyer = Buyer.Of(_bot, 6003, Language.It);
+        var buyer = Buyer.Of(Bot, 6003, Language.It);
         await buyer.Send("/new");
         var step = await buyer.Send("8123456789012345");
 
         var reply = await buyer.User.PressDataAsync(step.Last.Id, data);
 
         Assert.Equal(buyer.Label("input.stale_button"), reply.CallbackAnswerText);
-        Assert.Equal(["Problem"], await _bot.QueryAsync<string>("SELECT step FROM cases"));
+        Assert.Equal(["Problem"], await Bot.QueryAsync<string>("SELECT step FROM cases"));
     }
 
     [Fact]
     public async Task Another_users_case_cannot_be_read_or_changed()
     {
-        var owner = Buyer.Of(_bot, 6004, Language.En);
+        var owner = Buyer.Of(Bot, 6004, Language.En);
         await owner.Send("/new");
         var ownersStep = await owner.Send("8123456789012345");
         var ownersData = ownersStep.Last.FindButton(owner.Label("problem.Damaged"))!.CallbackData!;
-        var caseId = (await _bot.QueryAsync<long>("SELECT id FROM cases WHERE user_id = 6004")).Single();
-        var intruder = Buyer.Of(_bot, 6005, Language.En);
+        var caseId = (await Bot.QueryAsync<long>("SELECT id FROM cases WHERE user_id = 6004")).Single();
+        var intruder = Buyer.Of(Bot, 6005, Language.En);
         await intruder.Send("/start");
 
         var pressed = await intruder.User.PressDataAsync(ownersStep.Last.Id, ownersData);
@@ -82,13 +77,13 @@ public sealed class ButtonSafetyTests : IAsyncLifetime
         Assert.Equal(intruder.Label("input.stale_button"), pressed.CallbackAnswerText);
         Assert.Equal(intruder.Label("input.stale_button"), opened.CallbackAnswerText);
         Assert.DoesNotContain(intruder.User.Messages, m => m.Text.Contains("8123456789012345", StringComparison.Ordinal));
-        Assert.Equal(["Problem"], await _bot.QueryAsync<string>("SELECT step FROM cases WHERE user_id = 6004"));
+        Assert.Equal(["Problem"], await Bot.QueryAsync<string>("SELECT step FROM cases WHERE user_id = 6004"));
     }
 
     [Fact]
     public async Task A_closed_cases_buttons_are_stale()
     {
-        var buyer = Buyer.Of(_bot, 6006, Language.Ru);
+        var buyer = Buyer.Of(Bot, 6006, Language.Ru);
         await buyer.Send("/new");
         await buyer.Send("8123456789012345");
         var status = await buyer.Send("/status");
@@ -98,13 +93,13 @@ public sealed class ButtonSafetyTests : IAsyncLifetime
         var reply = await buyer.User.PressDataAsync(status.Last.Id, problemData);
 
         Assert.Equal(buyer.Label("input.stale_button"), reply.CallbackAnswerText);
-        Assert.Equal([("Closed", "GaveUp", (string?)null)], await _bot.QueryAsync<(string, string, string?)>("SELECT step, outcome, problem FROM cases"));
+        Assert.Equal([("Closed", "GaveUp", (string?)null)], await Bot.QueryAsync<(string, string, string?)>("SELECT step, outcome, problem FROM cases"));
     }
 
     [Fact]
     public async Task The_token_and_what_users_type_never_reach_the_logs()
     {
-        var buyer = Buyer.Of(_bot, 6007, Language.En);
+        var buyer = Buyer.Of(Bot, 6007, Language.En);
         await buyer.Send("/new");
         await buyer.Send("8123456789012345");
         await buyer.Send("my secret complaint text");
@@ -112,9 +107,9 @@ public sealed class ButtonSafetyTests : IAsyncLifetime
         await buyer.Press("compensation.PartialRefund");
         await buyer.Send("12.50 EUR");
 
-        var logs = string.Join("\n", _bot.Logs.Lines);
-        Assert.NotEmpty(_bot.Logs.Lines);
-        Assert.DoesNotContain(_bot.Server.Token, logs, StringComparison.Ordinal);
+        var logs = string.Join("\n", Bot.Logs.Lines);
+        Assert.NotEmpty(Bot.Logs.Lines);
+        Assert.DoesNotContain(Bot.Server.Token, logs, StringComparison.Ordinal);
         Assert.DoesNotContain("TEST-token", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("my secret complaint text", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("8123456789012345", logs, StringComparison.Ordinal);

@@ -3,18 +3,13 @@ using AppealBot.Tests.TestKit;
 
 namespace AppealBot.Tests.Conversation;
 
-public sealed class RecoveryFlowTests : IAsyncLifetime
+public sealed class RecoveryFlowTests : BotTests
 {
-    private BotUnderTest _bot = null!;
-
-    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync();
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task A_russian_buyer_goes_from_start_to_a_refund()
     {
-        var buyer = Buyer.Of(_bot, 5001, Language.Ru);
+        var buyer = Buyer.Of(Bot, 5001, Language.Ru);
 
         var start = await buyer.Send("/start");
         Assert.Contains(buyer.Label("button.new_case"), start.ButtonTexts);
@@ -65,7 +60,7 @@ public sealed class RecoveryFlowTests : IAsyncLifetime
         var checkBack = await buyer.Press("button.filed");
         Assert.Contains("4 из 6", checkBack.Last.Text, StringComparison.Ordinal);
         Assert.Contains("26 ноября 2026", checkBack.Last.Text, StringComparison.Ordinal);
-        var stored = await _bot.QueryAsync<(string FiledOn, long CheckBackDue)>("SELECT filed_on, check_back_due FROM cases WHERE user_id = 5001");
+        var stored = await Bot.QueryAsync<(string FiledOn, long CheckBackDue)>("SELECT filed_on, check_back_due FROM cases WHERE user_id = 5001");
         Assert.Equal(("2026-11-25", BotUnderTest.Start.AddDays(1).ToUnixTimeMilliseconds()), stored.Single());
 
         await buyer.Press("button.all_fine");
@@ -81,7 +76,7 @@ public sealed class RecoveryFlowTests : IAsyncLifetime
 
         var won = await buyer.Press("button.money_arrived");
         Assert.Contains(buyer.Label("step.closed.Won"), won.Last.Text, StringComparison.Ordinal);
-        Assert.Equal([("Closed", "Won")], await _bot.QueryAsync<(string, string)>("SELECT step, outcome FROM cases WHERE user_id = 5001"));
+        Assert.Equal([("Closed", "Won")], await Bot.QueryAsync<(string, string)>("SELECT step, outcome FROM cases WHERE user_id = 5001"));
     }
 
     [Fact]
@@ -114,13 +109,13 @@ public sealed class RecoveryFlowTests : IAsyncLifetime
         Assert.Contains("chargeback", escalation.Last.Text, StringComparison.OrdinalIgnoreCase);
         var closed = await buyer.Press("button.close_case");
         Assert.Contains(buyer.Label("step.closed.GaveUp"), closed.Last.Text, StringComparison.Ordinal);
-        Assert.Equal([(2L, "GaveUp")], await _bot.QueryAsync<(long, string)>("SELECT rejections, outcome FROM cases WHERE user_id = 5002"));
+        Assert.Equal([(2L, "GaveUp")], await Bot.QueryAsync<(long, string)>("SELECT rejections, outcome FROM cases WHERE user_id = 5002"));
     }
 
     [Fact]
     public async Task An_english_buyer_whose_parcel_never_arrived_gets_tracking_advice()
     {
-        var buyer = Buyer.Of(_bot, 5003, Language.En);
+        var buyer = Buyer.Of(Bot, 5003, Language.En);
         await buyer.Send("/new");
         await buyer.Send("81234567890123456");
         await buyer.Press("problem.NotReceived");
@@ -171,18 +166,18 @@ public sealed class RecoveryFlowTests : IAsyncLifetime
         Assert.Contains("Order 8100000000005004 · step 2 of 6", support.Last.Text, StringComparison.Ordinal);
         Assert.Equal(
             [("8100000000005004", "SupportChat"), ("8999000011112222", "DisputeClaim")],
-            await _bot.QueryAsync<(string, string)>("SELECT order_number, step FROM cases WHERE user_id = 5004 ORDER BY id"));
+            await Bot.QueryAsync<(string, string)>("SELECT order_number, step FROM cases WHERE user_id = 5004 ORDER BY id"));
     }
 
     [Fact]
     public async Task After_a_restart_the_buyer_continues_exactly_where_they_were()
     {
-        var buyer = Buyer.Of(_bot, 5005, Language.Ru);
+        var buyer = Buyer.Of(Bot, 5005, Language.Ru);
         await buyer.Send("/new");
         await buyer.Send("8123456789012345");
         var question = await buyer.Press("problem.Damaged");
 
-        await _bot.RestartAsync();
+        await Bot.RestartAsync();
 
         var next = await buyer.Press("compensation.FullRefund");
         Assert.Contains(buyer.Label("button.today"), next.ButtonTexts);
@@ -194,7 +189,7 @@ public sealed class RecoveryFlowTests : IAsyncLifetime
     [Fact]
     public async Task Typing_where_a_button_is_expected_shows_the_step_again_with_a_hint()
     {
-        var buyer = Buyer.Of(_bot, 5006, Language.It);
+        var buyer = Buyer.Of(Bot, 5006, Language.It);
         await buyer.Send("/new");
         await buyer.Send("8123456789012345");
 
@@ -202,13 +197,13 @@ public sealed class RecoveryFlowTests : IAsyncLifetime
 
         Assert.Contains(buyer.Label("input.use_buttons"), reply.Last.Text, StringComparison.Ordinal);
         Assert.Contains(buyer.Label("problem.Damaged"), reply.ButtonTexts);
-        Assert.Single(await _bot.QueryAsync<long>("SELECT id FROM cases"));
+        Assert.Single(await Bot.QueryAsync<long>("SELECT id FROM cases"));
     }
 
     [Fact]
     public async Task Cancel_steps_out_without_losing_the_case()
     {
-        var buyer = Buyer.Of(_bot, 5007, Language.En);
+        var buyer = Buyer.Of(Bot, 5007, Language.En);
         await buyer.Send("/new");
         await buyer.Send("8123456789012345");
 
@@ -225,7 +220,7 @@ public sealed class RecoveryFlowTests : IAsyncLifetime
     [Fact]
     public async Task Back_walks_back_through_the_steps_and_the_questions()
     {
-        var buyer = Buyer.Of(_bot, 5008, Language.En);
+        var buyer = Buyer.Of(Bot, 5008, Language.En);
         await buyer.Send("/new");
         await buyer.Send("8123456789012345");
         await buyer.Press("problem.Damaged");
@@ -244,14 +239,8 @@ public sealed class RecoveryFlowTests : IAsyncLifetime
 
     private async Task<Buyer> PrepareCaseAsync(long id, Language language, string problem, string compensation)
     {
-        var buyer = Buyer.Of(_bot, id, language);
-        await buyer.Send("/new");
-        await buyer.Send($"8100 0000 0000 {id:0000}");
-        await buyer.Press(problem);
-        await buyer.Press(compensation);
-        await buyer.Press("button.yesterday");
-        await buyer.AnswerAllReasons(yes: false);
-        await buyer.Press("button.to_evidence");
+        var buyer = Buyer.Of(Bot, id, language);
+        await buyer.ToEvidenceAsync($"8100 0000 0000 {id:0000}", problem, compensation);
         await buyer.Tick("Photos");
         await buyer.Press("button.to_compensation");
         await buyer.Press(compensation);

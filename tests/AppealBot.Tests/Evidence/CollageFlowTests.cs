@@ -7,22 +7,17 @@ using SkiaSharp;
 namespace AppealBot.Tests.Evidence;
 
 /// <summary>The collage maker through the real host and the fake Bot API: photos in, numbered collages out as documents.</summary>
-public sealed class CollageFlowTests : IAsyncLifetime
+public sealed class CollageFlowTests : BotTests
 {
     private const string Order = "8123456789012345";
     private const int MaxSide = 1600;
 
-    private BotUnderTest _bot = null!;
-
-    public async Task InitializeAsync() =>
-        _bot = await BotUnderTest.StartAsync(s => s["Collages:MaxSide"] = MaxSide.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    protected override void Configure(Dictionary<string, string?> settings) => settings["Collages:MaxSide"] = MaxSide.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Photos_at_the_evidence_step_come_back_as_numbered_collages_each_photo_once_upright_whole_and_unstretched()
     {
-        var buyer = Buyer.Of(_bot, 7001, Language.En);
+        var buyer = Buyer.Of(Bot, 7001, Language.En);
         await buyer.ToEvidenceAsync(Order);
         var landscape = TestImages.Picture(1200, 900, 0);
         var portrait = TestImages.Picture(900, 1200, 1);
@@ -52,7 +47,7 @@ public sealed class CollageFlowTests : IAsyncLifetime
 
         Assert.Equal("1 photo received for order 8123456789012345. Send more, or make the collages.", acks[0].Last.Text[3..]);
         Assert.StartsWith("📷 8 photos received", acks[7].Last.Text, StringComparison.Ordinal);
-        var stored = await _bot.QueryAsync<(long Position, string Kind)>(
+        var stored = await Bot.QueryAsync<(long Position, string Kind)>(
             "SELECT position, kind FROM case_photos ORDER BY position");
         Assert.Equal([(1, "photo"), (2, "photo"), (3, "photo"), (4, "document"), (5, "document"), (6, "document"), (7, "document"), (8, "document")],
             stored.Select(r => ((int)r.Position, r.Kind)));
@@ -106,17 +101,17 @@ public sealed class CollageFlowTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 7), captioned);
 
         // Only the largest size of each Telegram photo was fetched, each file once.
-        var fetched = _bot.Server.CallsTo("getFile").Select(c => c.Body.GetProperty("file_id").GetString()!).ToList();
+        var fetched = Bot.Server.CallsTo("getFile").Select(c => c.Body.GetProperty("file_id").GetString()!).ToList();
         Assert.Equal(8, fetched.Count);
         Assert.DoesNotContain(fetched, id => id.EndsWith("-s", StringComparison.Ordinal) || id.EndsWith("-m", StringComparison.Ordinal));
-        Assert.Equal(8, _bot.Server.CallsTo("downloadFile").Count(c => c.Succeeded));
-        Assert.Contains(_bot.Server.CallsTo("sendChatAction"), c => c.Body.GetProperty("action").GetString() == "upload_document");
+        Assert.Equal(8, Bot.Server.CallsTo("downloadFile").Count(c => c.Succeeded));
+        Assert.Contains(Bot.Server.CallsTo("sendChatAction"), c => c.Body.GetProperty("action").GetString() == "upload_document");
     }
 
     [Fact]
     public async Task An_album_is_acknowledged_in_one_message_and_many_photos_share_collages_whose_captions_name_them()
     {
-        var buyer = Buyer.Of(_bot, 7002, Language.En);
+        var buyer = Buyer.Of(Bot, 7002, Language.En);
         await buyer.ToEvidenceAsync(Order);
         var images = Enumerable.Range(0, 12).Select(i => TestImages.Picture(i % 3 == 0 ? 600 : 800, 600, 10 + i)).ToList();
 
@@ -164,7 +159,7 @@ public sealed class CollageFlowTests : IAsyncLifetime
     [Fact]
     public async Task A_photo_sent_elsewhere_offers_the_collage_maker_which_then_collects_photos_at_any_step()
     {
-        var buyer = Buyer.Of(_bot, 7003, Language.Ru);
+        var buyer = Buyer.Of(Bot, 7003, Language.Ru);
         var stranger = await SendPhotoAsync(buyer, TestImages.Picture(400, 300, 0));
         Assert.Equal(buyer.Label("collage.no_case"), stranger.Last.Text);
         Assert.Equal(buyer.Label("collage.no_case"), (await buyer.Send("/collage")).Last.Text);
@@ -173,7 +168,7 @@ public sealed class CollageFlowTests : IAsyncLifetime
         await buyer.Press("button.to_compensation");
         var offer = await SendPhotoAsync(buyer, TestImages.Picture(400, 300, 1));
         Assert.Equal(buyer.Label("collage.offer", ("order", Order)), offer.Last.Text);
-        Assert.Empty(await _bot.QueryAsync<long>("SELECT position FROM case_photos"));
+        Assert.Empty(await Bot.QueryAsync<long>("SELECT position FROM case_photos"));
 
         var maker = await buyer.Press("button.collage_open");
         Assert.Contains("Уже получено фото: 0.", maker.Last.Text, StringComparison.Ordinal);
@@ -193,7 +188,7 @@ public sealed class CollageFlowTests : IAsyncLifetime
 
         var cleared = await buyer.Press("button.clear_photos");
         Assert.Equal(buyer.Label("collage.cleared", ("order", Order)), cleared.Last.Text);
-        Assert.Empty(await _bot.QueryAsync<long>("SELECT position FROM case_photos"));
+        Assert.Empty(await Bot.QueryAsync<long>("SELECT position FROM case_photos"));
         var sticker = await buyer.User.SendStickerAsync();
         Assert.Equal(buyer.Label("collage.not_a_photo"), sticker.Last.Text);
     }
@@ -201,45 +196,45 @@ public sealed class CollageFlowTests : IAsyncLifetime
     [Fact]
     public async Task Files_that_cannot_be_used_are_refused_with_the_reason_and_limits_hold()
     {
-        await _bot.RestartAsync(s =>
+        await Bot.RestartAsync(s =>
         {
             s["Collages:MaxPhotos"] = "3";
             s["Collages:MaxSide"] = MaxSide.ToString(System.Globalization.CultureInfo.InvariantCulture);
         });
-        var buyer = Buyer.Of(_bot, 7004, Language.It);
+        var buyer = Buyer.Of(Bot, 7004, Language.It);
         await buyer.ToEvidenceAsync(Order);
 
         var heic = await SendDocumentAsync(buyer, [0, 0, 0, 24, .. "ftypheic"u8], "IMG_0001.HEIC", "image/heic");
         Assert.Equal(buyer.Label("collage.unsupported_format", ("format", "HEIC")), heic.Last.Text);
-        var pdf = await buyer.User.SendDocumentAsync(_bot.Server.AddFile("%PDF-1.4"u8.ToArray(), "application/pdf").FileId, "receipt.pdf", "application/pdf");
+        var pdf = await buyer.User.SendDocumentAsync(Bot.Server.AddFile("%PDF-1.4"u8.ToArray(), "application/pdf").FileId, "receipt.pdf", "application/pdf");
         Assert.Equal(buyer.Label("collage.not_a_photo"), pdf.Last.Text);
-        var large = _bot.Server.AddFile(TestImages.Jpeg(TestImages.Picture(300, 200, 0)), "image/jpeg");
+        var large = Bot.Server.AddFile(TestImages.Jpeg(TestImages.Picture(300, 200, 0)), "image/jpeg");
         var tooBig = await buyer.User.SendDocumentAsync(large.FileId, "huge.jpg", "image/jpeg", fileSize: 25L * 1024 * 1024);
         Assert.Equal(buyer.Label("collage.too_big", ("size", 25m), ("limit", 20)), tooBig.Last.Text);
 
         var photo = TestImages.Picture(400, 300, 1);
-        var file = _bot.Server.AddFile(TestImages.Jpeg(photo), "image/jpeg");
+        var file = Bot.Server.AddFile(TestImages.Jpeg(photo), "image/jpeg");
         await buyer.User.SendPhotoAsync(file.FileId, 400, 300);
         var again = await buyer.User.SendPhotoAsync(file.FileId, 400, 300);
         Assert.Equal(buyer.Label("collage.duplicate", ("n", 1)), again.Last.Text);
 
         // Telegram says this one is over 20 MB only when asked for it (getFile): it is left out of the collages.
-        var secretlyHuge = _bot.Server.AddFile(TestImages.Jpeg(TestImages.Picture(300, 300, 2)), "image/jpeg", reportedSize: 21L * 1024 * 1024);
+        var secretlyHuge = Bot.Server.AddFile(TestImages.Jpeg(TestImages.Picture(300, 300, 2)), "image/jpeg", reportedSize: 21L * 1024 * 1024);
         await buyer.User.SendDocumentAsync(secretlyHuge.FileId, "scan.jpg", "image/jpeg", fileSize: 1000);
         await SendPhotoAsync(buyer, TestImages.Picture(400, 300, 3));
         var limit = await SendPhotoAsync(buyer, TestImages.Picture(400, 300, 4));
         Assert.Equal(buyer.Label("collage.limit", ("max", 3)), limit.Last.Text);
-        Assert.Equal(3, (await _bot.QueryAsync<long>("SELECT position FROM case_photos")).Count);
+        Assert.Equal(3, (await Bot.QueryAsync<long>("SELECT position FROM case_photos")).Count);
 
         // A failed download is tried again.
-        _bot.Server.FailNext("downloadFile", FakeFault.ServerError());
+        Bot.Server.FailNext("downloadFile", FakeFault.ServerError());
         await buyer.Press("button.make_collages");
         var done = await buyer.User.WaitForMessageAsync(m => m.Text.StartsWith("✅ Fatto:", StringComparison.Ordinal));
         Assert.Contains(Texts.PluralPlain(Language.It, "collage.issue.TooBig", 1, ("list", "2"), ("limit", 20)), done.Text, StringComparison.Ordinal);
         Assert.Equal("Foto 1, 3", Assert.Single(buyer.User.Documents).Text);
 
         // Telegram keeps failing: the user is told to try again later, with the buttons to do it.
-        _bot.Server.FailNext("getFile", FakeFault.ServerError(), times: 10);
+        Bot.Server.FailNext("getFile", FakeFault.ServerError(), times: 10);
         await buyer.Press("button.make_collages");
         var failed = await buyer.User.WaitForMessageAsync(m => m.Text == buyer.Label("collage.failed"), TimeSpan.FromSeconds(30));
         Assert.Equal([buyer.Label("button.make_collages"), buyer.Label("button.clear_photos")], failed.ButtonTexts);
@@ -248,13 +243,13 @@ public sealed class CollageFlowTests : IAsyncLifetime
     [Fact]
     public async Task Photos_that_would_be_too_small_are_named_and_the_button_leaves_them_out()
     {
-        await _bot.RestartAsync(s =>
+        await Bot.RestartAsync(s =>
         {
             s["Collages:MaxAttachments"] = "1";
             s["Collages:MaxSide"] = "1000";
             s["Collages:MinCellSide"] = "300";
         });
-        var buyer = Buyer.Of(_bot, 7005, Language.En);
+        var buyer = Buyer.Of(Bot, 7005, Language.En);
         await buyer.ToEvidenceAsync(Order);
         var first = TestImages.Picture(800, 600, 0);
         var panorama = TestImages.Picture(2400, 300, 1);
@@ -270,7 +265,7 @@ public sealed class CollageFlowTests : IAsyncLifetime
 
         var leftOut = await buyer.Press("button.leave_out", ("list", "2"));
         Assert.Equal(Texts.PluralPlain(Language.En, "collage.left_out", 2, ("list", "2")), leftOut.Last.Text);
-        var remaining = await _bot.QueryAsync<(long Position, string FileUniqueId)>("SELECT position, file_unique_id FROM case_photos ORDER BY position");
+        var remaining = await Bot.QueryAsync<(long Position, string FileUniqueId)>("SELECT position, file_unique_id FROM case_photos ORDER BY position");
         Assert.Equal([1, 2], remaining.Select(r => (int)r.Position));
 
         await buyer.Press("button.make_collages");
@@ -283,15 +278,15 @@ public sealed class CollageFlowTests : IAsyncLifetime
         Assert.Null(collage.Find(panorama.Background));
 
         // Photos go with their case.
-        await _bot.ExecuteAsync("PRAGMA foreign_keys = ON; DELETE FROM cases;");
-        Assert.Empty(await _bot.QueryAsync<long>("SELECT position FROM case_photos"));
+        await Bot.ExecuteAsync("PRAGMA foreign_keys = ON; DELETE FROM cases;");
+        Assert.Empty(await Bot.QueryAsync<long>("SELECT position FROM case_photos"));
     }
 
     [Fact]
     public async Task A_twelve_megapixel_photo_fits_the_default_limits()
     {
-        await _bot.RestartAsync();
-        var buyer = Buyer.Of(_bot, 7006, Language.En);
+        await Bot.RestartAsync();
+        var buyer = Buyer.Of(Bot, 7006, Language.En);
         await buyer.ToEvidenceAsync(Order);
         var big = TestImages.Picture(4000, 3000, 0);
         var small = TestImages.Picture(1200, 900, 1);
@@ -313,13 +308,13 @@ public sealed class CollageFlowTests : IAsyncLifetime
 
     private Task<Reply> SendPhotoAsync(Buyer buyer, TestImage image, string? album = null)
     {
-        var file = _bot.Server.AddFile(TestImages.Jpeg(image), "image/jpeg");
+        var file = Bot.Server.AddFile(TestImages.Jpeg(image), "image/jpeg");
         return buyer.User.SendPhotoAsync(file.FileId, image.Width, image.Height, album);
     }
 
     private Task<Reply> SendDocumentAsync(Buyer buyer, byte[] content, string fileName, string mimeType)
     {
-        var file = _bot.Server.AddFile(content, mimeType);
+        var file = Bot.Server.AddFile(content, mimeType);
         return buyer.User.SendDocumentAsync(file.FileId, fileName, mimeType);
     }
 

@@ -7,7 +7,6 @@ using System.Text;
 using AppealBot.Tests.FakeTelegram;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Telegram.Bot.Types;
 using Xunit.Abstractions;
 
 namespace AppealBot.Tests.Hosting;
@@ -103,7 +102,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
             foreach (var (user, i) in users.Select((u, i) => (u, i)))
             {
                 var text = step == "ORDER" ? $"8200 0000 0000 {i:0000}" : step;
-                burst.Add(server.EnqueueUpdate(id => new Update { Message = new Message { Id = id, From = user.User, Chat = user.Chat, Date = DateTime.UtcNow, Text = text } }));
+                burst.Add(user.EnqueueMessage(text));
             }
         }
 

@@ -4,19 +4,16 @@ using AppealBot.Tests.TestKit;
 
 namespace AppealBot.Tests.Privacy;
 
-public sealed class PrivacyTests : IAsyncLifetime
+public sealed class PrivacyTests : BotTests
 {
     private const long Operator = 9901;
-    private BotUnderTest _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync(settings => settings["Bot:OperatorIds:0"] = Operator.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    protected override void Configure(Dictionary<string, string?> settings) => settings["Bot:OperatorIds:0"] = Operator.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Privacy_says_what_is_stored_for_how_long_and_how_to_delete_it()
     {
-        var reply = await Buyer.Of(_bot, 9101, Language.Ru).Send("/privacy");
+        var reply = await Buyer.Of(Bot, 9101, Language.Ru).Send("/privacy");
 
         Assert.Contains("365 дней", reply.Last.Text, StringComparison.Ordinal);
         Assert.Contains("/export", reply.Last.Text, StringComparison.Ordinal);
@@ -26,7 +23,7 @@ public sealed class PrivacyTests : IAsyncLifetime
     [Fact]
     public async Task Export_sends_everything_stored_about_the_user_as_a_JSON_document()
     {
-        var buyer = Buyer.Of(_bot, 9108, Language.Ru);
+        var buyer = Buyer.Of(Bot, 9108, Language.Ru);
         await buyer.FileComplaintAsync();
 
         var reply = await buyer.Send("/export");
@@ -46,16 +43,16 @@ public sealed class PrivacyTests : IAsyncLifetime
     [Fact]
     public async Task Delete_my_data_after_confirmation_leaves_nothing_of_the_user()
     {
-        var buyer = Buyer.Of(_bot, 9102, Language.It);
+        var buyer = Buyer.Of(Bot, 9102, Language.It);
         await buyer.FileComplaintAsync();
-        var other = Buyer.Of(_bot, 9103, Language.En);
+        var other = Buyer.Of(Bot, 9103, Language.En);
         await other.FileComplaintAsync();
 
         var confirm = await buyer.Send("/deletemydata");
         Assert.Contains("1 pratica", confirm.Last.Text, StringComparison.Ordinal);
         var kept = await buyer.Press("button.forget_no");
         Assert.Equal(buyer.Label("forget.kept"), kept.Last.Text);
-        Assert.Equal([1L], await _bot.QueryAsync<long>("SELECT COUNT(*) FROM cases WHERE user_id = 9102"));
+        Assert.Equal([1L], await Bot.QueryAsync<long>("SELECT COUNT(*) FROM cases WHERE user_id = 9102"));
 
         await buyer.Send("/deletemydata");
         var done = await buyer.Press("button.forget_yes");
@@ -63,10 +60,10 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Equal(buyer.Label("forget.done"), done.Last.Text);
         foreach (var table in new[] { "users WHERE id", "cases WHERE user_id", "reminders WHERE user_id" })
         {
-            Assert.Equal([0L], await _bot.QueryAsync<long>($"SELECT COUNT(*) FROM {table} = 9102"));
+            Assert.Equal([0L], await Bot.QueryAsync<long>($"SELECT COUNT(*) FROM {table} = 9102"));
         }
 
-        Assert.Equal([1L], await _bot.QueryAsync<long>("SELECT COUNT(*) FROM cases WHERE user_id = 9103"));
+        Assert.Equal([1L], await Bot.QueryAsync<long>("SELECT COUNT(*) FROM cases WHERE user_id = 9103"));
         var again = await buyer.Send("/start");
         Assert.StartsWith("Ciao! Sono AppealBot.", again.Last.Text, StringComparison.Ordinal);
     }
@@ -74,10 +71,10 @@ public sealed class PrivacyTests : IAsyncLifetime
     [Fact]
     public async Task Operators_get_statistics_and_everyone_else_an_unknown_command()
     {
-        await Buyer.Of(_bot, 9104, Language.En).FileComplaintAsync();
+        await Buyer.Of(Bot, 9104, Language.En).FileComplaintAsync();
 
-        var stranger = await Buyer.Of(_bot, 9105, Language.En).Send("/stats");
-        var stats = await Buyer.Of(_bot, Operator, Language.En).Send("/stats");
+        var stranger = await Buyer.Of(Bot, 9105, Language.En).Send("/stats");
+        var stats = await Buyer.Of(Bot, Operator, Language.En).Send("/stats");
 
         Assert.Equal(Texts.Plain(Language.En, "input.unknown_command"), stranger.Last.Text);
         // The operator's own first message is still being stored while the numbers are read.
@@ -90,23 +87,23 @@ public sealed class PrivacyTests : IAsyncLifetime
     [Fact]
     public async Task Closed_cases_and_inactive_users_are_purged_after_the_retention_period()
     {
-        var active = Buyer.Of(_bot, 9106, Language.En);
+        var active = Buyer.Of(Bot, 9106, Language.En);
         await active.Send("/new");
         await active.Send("8123456789012345");
         await active.Send("/status");
         await active.Press("button.close_gave_up");
-        var idle = Buyer.Of(_bot, 9107, Language.En);
+        var idle = Buyer.Of(Bot, 9107, Language.En);
         await idle.Send("/start");
 
-        _bot.Clock.Advance(TimeSpan.FromDays(200));
+        Bot.Clock.Advance(TimeSpan.FromDays(200));
         await active.Send("/help");
-        _bot.Clock.Advance(TimeSpan.FromDays(200));
+        Bot.Clock.Advance(TimeSpan.FromDays(200));
 
         // Housekeeping may already have run on the moved clock; purging again changes nothing.
-        await new HandledUpdates(new Database(_bot.ConnectionString), _bot.Clock)
-            .PurgeExpiredAsync(_bot.Clock.GetUtcNow() - TimeSpan.FromDays(365), CancellationToken.None);
+        await new HandledUpdates(new Database(Bot.ConnectionString), Bot.Clock)
+            .PurgeExpiredAsync(Bot.Clock.GetUtcNow() - TimeSpan.FromDays(365), CancellationToken.None);
 
-        Assert.Equal([9106L], await _bot.QueryAsync<long>("SELECT id FROM users"));
-        Assert.Empty(await _bot.QueryAsync<long>("SELECT id FROM cases"));
+        Assert.Equal([9106L], await Bot.QueryAsync<long>("SELECT id FROM users"));
+        Assert.Empty(await Bot.QueryAsync<long>("SELECT id FROM cases"));
     }
 }

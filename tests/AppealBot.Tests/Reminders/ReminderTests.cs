@@ -4,22 +4,17 @@ using AppealBot.Tests.TestKit;
 
 namespace AppealBot.Tests.Reminders;
 
-public sealed class ReminderTests : IAsyncLifetime
+public sealed class ReminderTests : BotTests
 {
-    private BotUnderTest _bot = null!;
-
-    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync();
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task Every_date_of_the_process_brings_its_reminder_and_the_reminder_moves_the_case_on()
     {
-        var buyer = Buyer.Of(_bot, 8001, Language.Ru);
+        var buyer = Buyer.Of(Bot, 8001, Language.Ru);
         await buyer.FileComplaintAsync();
 
-        _bot.Advance(TimeSpan.FromDays(1));
-        var checkBack = await buyer.NextReminderAsync(_bot, "reminder.CheckBack");
+        Bot.Advance(TimeSpan.FromDays(1));
+        var checkBack = await buyer.NextReminderAsync(Bot, "reminder.CheckBack");
         Assert.Equal(BotUnderTest.Start.AddDays(1), checkBack.At);
         Assert.Contains(buyer.Label("button.all_fine"), buyer.User.LastMessage.ButtonTexts);
 
@@ -27,25 +22,25 @@ public sealed class ReminderTests : IAsyncLifetime
         await buyer.PressDays(5);
         Assert.Equal([BotUnderTest.Start.AddDays(6).Date.AddHours(7)], await DueTimes(8001));
 
-        _bot.AdvanceTo(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero));
-        var decision = await buyer.NextReminderAsync(_bot, "reminder.Decision");
+        Bot.AdvanceTo(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero));
+        var decision = await buyer.NextReminderAsync(Bot, "reminder.Decision");
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero), decision.At);
 
         await buyer.Press("button.not_decided");
         await buyer.PressDays(3);
-        _bot.AdvanceTo(new DateTimeOffset(2026, 12, 4, 7, 0, 0, TimeSpan.Zero));
-        await buyer.NextReminderAsync(_bot, "reminder.Decision");
+        Bot.AdvanceTo(new DateTimeOffset(2026, 12, 4, 7, 0, 0, TimeSpan.Zero));
+        await buyer.NextReminderAsync(Bot, "reminder.Decision");
         Assert.Equal(2, Sent(8001).Count(text => text.Contains(Localizer.For(Language.Ru)["reminder.Decision"], StringComparison.Ordinal)));
 
         await buyer.Press("button.accepted");
         await buyer.Send("2 000 ₽");
         await buyer.PressDays(7);
-        _bot.AdvanceTo(new DateTimeOffset(2026, 12, 11, 7, 0, 0, TimeSpan.Zero));
-        var refund = await buyer.NextReminderAsync(_bot, "reminder.Refund");
+        Bot.AdvanceTo(new DateTimeOffset(2026, 12, 11, 7, 0, 0, TimeSpan.Zero));
+        var refund = await buyer.NextReminderAsync(Bot, "reminder.Refund");
         Assert.Contains("2 000 RUB", System.Net.WebUtility.HtmlDecode(refund.Text ?? "").Replace('\u00A0', ' ').Replace('\u202F', ' '), StringComparison.Ordinal);
 
         await buyer.Press("button.money_arrived");
-        Assert.Equal([("Closed", "Won")], await _bot.QueryAsync<(string, string)>("SELECT step, outcome FROM cases WHERE user_id = 8001"));
+        Assert.Equal([("Closed", "Won")], await Bot.QueryAsync<(string, string)>("SELECT step, outcome FROM cases WHERE user_id = 8001"));
         Assert.Empty(await DueTimes(8001));
     }
 
@@ -54,25 +49,25 @@ public sealed class ReminderTests : IAsyncLifetime
     [InlineData("it", 21, 30, 8)]  // 22:30 in Rome → 09:00 Rome = 08:00 UTC
     public async Task A_reminder_due_at_night_waits_for_nine_in_the_morning(string code, int hour, int minute, int utcMorningHour)
     {
-        var buyer = Buyer.Of(_bot, 8002, Languages.FromTelegramCode(code));
-        _bot.AdvanceTo(new DateTimeOffset(2026, 11, 25, hour, minute, 0, TimeSpan.Zero));
+        var buyer = Buyer.Of(Bot, 8002, Languages.FromTelegramCode(code));
+        Bot.AdvanceTo(new DateTimeOffset(2026, 11, 25, hour, minute, 0, TimeSpan.Zero));
         await buyer.FileComplaintAsync();
 
         var morning = new DateTimeOffset(2026, 11, 27, utcMorningHour, 0, 0, TimeSpan.Zero);
         Assert.Equal([morning], await DueTimes(8002));
 
-        _bot.AdvanceTo(morning);
-        var reminder = await buyer.NextReminderAsync(_bot, "reminder.CheckBack");
+        Bot.AdvanceTo(morning);
+        var reminder = await buyer.NextReminderAsync(Bot, "reminder.CheckBack");
         Assert.Equal(morning, reminder.At);
     }
 
     [Fact]
     public async Task Remind_me_later_brings_the_check_back_again_the_next_day()
     {
-        var buyer = Buyer.Of(_bot, 8003, Language.It);
+        var buyer = Buyer.Of(Bot, 8003, Language.It);
         await buyer.FileComplaintAsync();
-        _bot.Advance(TimeSpan.FromDays(1));
-        await buyer.NextReminderAsync(_bot, "reminder.CheckBack");
+        Bot.Advance(TimeSpan.FromDays(1));
+        await buyer.NextReminderAsync(Bot, "reminder.CheckBack");
 
         await buyer.Press("button.remind_later");
         var snoozed = await buyer.Press("button.tomorrow");
@@ -80,116 +75,116 @@ public sealed class ReminderTests : IAsyncLifetime
 
         var tomorrowAtTen = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero); // 10:00 in Rome
         Assert.Equal([tomorrowAtTen], await DueTimes(8003));
-        _bot.AdvanceTo(tomorrowAtTen);
-        var again = await buyer.NextReminderAsync(_bot, "reminder.CheckBack");
+        Bot.AdvanceTo(tomorrowAtTen);
+        var again = await buyer.NextReminderAsync(Bot, "reminder.CheckBack");
         Assert.Equal(tomorrowAtTen, again.At);
     }
 
     [Fact]
     public async Task A_case_that_moved_on_drops_its_reminder()
     {
-        var buyer = Buyer.Of(_bot, 8004, Language.En);
+        var buyer = Buyer.Of(Bot, 8004, Language.En);
         await buyer.FileComplaintAsync();
         Assert.Single(await DueTimes(8004));
 
         await buyer.Press("button.all_fine");
 
         Assert.Equal(0, await Count("SELECT COUNT(*) FROM reminders WHERE kind = 'CheckBack'"));
-        Assert.Equal(["Nudge"], await _bot.QueryAsync<string>("SELECT kind FROM reminders WHERE state = 'pending'"));
+        Assert.Equal(["Nudge"], await Bot.QueryAsync<string>("SELECT kind FROM reminders WHERE state = 'pending'"));
     }
 
     [Fact]
     public async Task A_stored_reminder_whose_case_has_moved_on_is_dropped_at_sending_time_without_a_message()
     {
-        var buyer = Buyer.Of(_bot, 8005, Language.En);
+        var buyer = Buyer.Of(Bot, 8005, Language.En);
         await buyer.FileComplaintAsync();
-        await _bot.ExecuteAsync("UPDATE reminders SET step = 'Survey' WHERE user_id = 8005");
+        await Bot.ExecuteAsync("UPDATE reminders SET step = 'Survey' WHERE user_id = 8005");
 
-        _bot.Advance(TimeSpan.FromDays(1));
-        await _bot.RemindersSettledAsync();
+        Bot.Advance(TimeSpan.FromDays(1));
+        await Bot.RemindersSettledAsync();
 
-        Assert.Equal(["dropped"], await _bot.QueryAsync<string>("SELECT state FROM reminders WHERE user_id = 8005"));
-        Assert.DoesNotContain(_bot.Server.CallsTo("sendMessage"), c => c.ChatId == 8005 && (c.Text ?? "").Contains('⏰', StringComparison.Ordinal));
+        Assert.Equal(["dropped"], await Bot.QueryAsync<string>("SELECT state FROM reminders WHERE user_id = 8005"));
+        Assert.DoesNotContain(Bot.Server.CallsTo("sendMessage"), c => c.ChatId == 8005 && (c.Text ?? "").Contains('⏰', StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Reminders_due_while_the_bot_was_down_are_delivered_once_after_the_restart()
     {
-        var buyer = Buyer.Of(_bot, 8007, Language.Ru);
+        var buyer = Buyer.Of(Bot, 8007, Language.Ru);
         await buyer.FileComplaintAsync();
-        await _bot.StopAsync();
+        await Bot.StopAsync();
 
-        _bot.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(2));
-        await _bot.RestartAsync();
-        await _bot.RemindersSettledAsync();
+        Bot.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(2));
+        await Bot.RestartAsync();
+        await Bot.RemindersSettledAsync();
 
-        await _bot.RestartAsync();
-        await _bot.RemindersSettledAsync();
-        Assert.Equal(["sent"], await _bot.QueryAsync<string>("SELECT state FROM reminders WHERE user_id = 8007"));
-        Assert.Single(_bot.Server.CallsTo("sendMessage"), c => c.ChatId == 8007 && c.Succeeded && (c.Text ?? "").Contains('⏰', StringComparison.Ordinal));
+        await Bot.RestartAsync();
+        await Bot.RemindersSettledAsync();
+        Assert.Equal(["sent"], await Bot.QueryAsync<string>("SELECT state FROM reminders WHERE user_id = 8007"));
+        Assert.Single(Bot.Server.CallsTo("sendMessage"), c => c.ChatId == 8007 && c.Succeeded && (c.Text ?? "").Contains('⏰', StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task After_a_long_downtime_overdue_reminders_come_as_one_message()
     {
-        var buyer = Buyer.Of(_bot, 8008, Language.En);
+        var buyer = Buyer.Of(Bot, 8008, Language.En);
         await buyer.FileComplaintAsync("8111111111111111");
         await buyer.FileComplaintAsync("8222222222222222");
-        await _bot.StopAsync();
+        await Bot.StopAsync();
 
-        _bot.Clock.Advance(TimeSpan.FromDays(3));
-        await _bot.RestartAsync();
-        await _bot.RemindersSettledAsync();
-        var away = _bot.Server.CallsTo("sendMessage").Single(c => c.ChatId == 8008 && (c.Text ?? "").Contains("While I was away", StringComparison.Ordinal));
+        Bot.Clock.Advance(TimeSpan.FromDays(3));
+        await Bot.RestartAsync();
+        await Bot.RemindersSettledAsync();
+        var away = Bot.Server.CallsTo("sendMessage").Single(c => c.ChatId == 8008 && (c.Text ?? "").Contains("While I was away", StringComparison.Ordinal));
 
         Assert.Contains("8111111111111111", away.Text, StringComparison.Ordinal);
         Assert.Contains("8222222222222222", away.Text, StringComparison.Ordinal);
-        Assert.Equal(["sent", "sent"], await _bot.QueryAsync<string>("SELECT state FROM reminders WHERE user_id = 8008"));
+        Assert.Equal(["sent", "sent"], await Bot.QueryAsync<string>("SELECT state FROM reminders WHERE user_id = 8008"));
     }
 
     [Fact]
     public async Task A_blocked_user_gets_nothing_more_while_others_get_their_reminders()
     {
-        var blocker = Buyer.Of(_bot, 8009, Language.En);
+        var blocker = Buyer.Of(Bot, 8009, Language.En);
         await blocker.FileComplaintAsync();
-        var other = Buyer.Of(_bot, 8010, Language.It);
+        var other = Buyer.Of(Bot, 8010, Language.It);
         await other.FileComplaintAsync();
         blocker.User.BlockBot();
 
-        _bot.Advance(TimeSpan.FromDays(1));
-        await _bot.RemindersSettledAsync();
+        Bot.Advance(TimeSpan.FromDays(1));
+        await Bot.RemindersSettledAsync();
 
         Assert.Single(Sent(8010), text => text.Contains('⏰', StringComparison.Ordinal));
-        Assert.Equal(["sent"], await _bot.QueryAsync<string>("SELECT state FROM reminders WHERE user_id = 8010"));
+        Assert.Equal(["sent"], await Bot.QueryAsync<string>("SELECT state FROM reminders WHERE user_id = 8010"));
 
-        Assert.Equal(["dropped"], await _bot.QueryAsync<string>("SELECT state FROM reminders WHERE user_id = 8009"));
-        Assert.Equal([true], await _bot.QueryAsync<bool>("SELECT blocked_at IS NOT NULL FROM users WHERE id = 8009"));
+        Assert.Equal(["dropped"], await Bot.QueryAsync<string>("SELECT state FROM reminders WHERE user_id = 8009"));
+        Assert.Equal([true], await Bot.QueryAsync<bool>("SELECT blocked_at IS NOT NULL FROM users WHERE id = 8009"));
     }
 
     [Fact]
     public async Task Too_many_requests_holds_the_reminder_until_retry_after_and_loses_nothing()
     {
-        var buyer = Buyer.Of(_bot, 8011, Language.En);
+        var buyer = Buyer.Of(Bot, 8011, Language.En);
         await buyer.FileComplaintAsync();
-        _bot.Server.FailNext("sendMessage", FakeFault.TooManyRequests(1));
+        Bot.Server.FailNext("sendMessage", FakeFault.TooManyRequests(1));
 
-        _bot.Advance(TimeSpan.FromDays(1));
-        await _bot.RemindersSettledAsync();
+        Bot.Advance(TimeSpan.FromDays(1));
+        await Bot.RemindersSettledAsync();
 
-        var attempts = _bot.Server.CallsTo("sendMessage").Where(c => c.ChatId == 8011 && (c.Text ?? "").Contains('⏰', StringComparison.Ordinal)).ToList();
+        var attempts = Bot.Server.CallsTo("sendMessage").Where(c => c.ChatId == 8011 && (c.Text ?? "").Contains('⏰', StringComparison.Ordinal)).ToList();
         Assert.Equal([429, null], attempts.Select(c => c.ErrorCode));
-        Assert.Equal(["sent"], await _bot.QueryAsync<string>("SELECT state FROM reminders WHERE user_id = 8011"));
+        Assert.Equal(["sent"], await Bot.QueryAsync<string>("SELECT state FROM reminders WHERE user_id = 8011"));
     }
 
     [Fact]
     public async Task A_case_left_waiting_gets_one_nudge_that_can_pause_it()
     {
-        var buyer = Buyer.Of(_bot, 8012, Language.En);
+        var buyer = Buyer.Of(Bot, 8012, Language.En);
         await buyer.Send("/new");
         await buyer.Send("8123456789012345");
 
-        _bot.Advance(TimeSpan.FromDays(3));
-        var nudge = await _bot.Server.WaitForCallAsync("sendMessage", c => c.ChatId == 8012 && (c.Text ?? "").Contains("waiting for 3 days", StringComparison.Ordinal));
+        Bot.Advance(TimeSpan.FromDays(3));
+        var nudge = await Bot.Server.WaitForCallAsync("sendMessage", c => c.ChatId == 8012 && (c.Text ?? "").Contains("waiting for 3 days", StringComparison.Ordinal));
         Assert.Contains("👋", nudge.Text, StringComparison.Ordinal);
 
         var paused = await buyer.Press("button.pause_case");
@@ -200,7 +195,7 @@ public sealed class ReminderTests : IAsyncLifetime
     [Fact]
     public async Task Changing_the_time_zone_moves_pending_reminders_to_the_new_local_time()
     {
-        var buyer = Buyer.Of(_bot, 8013, Language.Ru);
+        var buyer = Buyer.Of(Bot, 8013, Language.Ru);
         await buyer.FileComplaintAsync();
         await buyer.Press("button.all_fine");
         await buyer.PressDays(5);
@@ -214,11 +209,11 @@ public sealed class ReminderTests : IAsyncLifetime
     }
 
     private async Task<IReadOnlyList<DateTimeOffset>> DueTimes(long userId) =>
-        [.. (await _bot.QueryAsync<long>("SELECT due_at FROM reminders WHERE user_id = @userId AND state = 'pending' ORDER BY due_at", new { userId }))
+        [.. (await Bot.QueryAsync<long>("SELECT due_at FROM reminders WHERE user_id = @userId AND state = 'pending' ORDER BY due_at", new { userId }))
             .Select(DateTimeOffset.FromUnixTimeMilliseconds)];
 
     private IEnumerable<string> Sent(long chatId) =>
-        _bot.Server.CallsTo("sendMessage").Where(c => c.ChatId == chatId && c.Succeeded).Select(c => c.Text ?? "");
+        Bot.Server.CallsTo("sendMessage").Where(c => c.ChatId == chatId && c.Succeeded).Select(c => c.Text ?? "");
 
-    private async Task<long> Count(string sql) => (await _bot.QueryAsync<long>(sql)).Single();
+    private async Task<long> Count(string sql) => (await Bot.QueryAsync<long>(sql)).Single();
 }

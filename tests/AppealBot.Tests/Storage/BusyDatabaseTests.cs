@@ -1,7 +1,6 @@
 using AppealBot.Tests.TestKit;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Telegram.Bot.Types;
 
 namespace AppealBot.Tests.Storage;
 
@@ -18,10 +17,7 @@ public sealed class BusyDatabaseTests
         await using var other = new SqliteConnection(bot.ConnectionString);
         await other.OpenAsync();
         await other.ExecuteAsync("BEGIN EXCLUSIVE;");
-        var updateId = bot.Server.EnqueueUpdate(id => new Update
-        {
-            Message = new Message { Id = id, From = user.User, Chat = user.Chat, Date = DateTime.UtcNow, Text = "/help" },
-        });
+        var updateId = user.EnqueueMessage("/help");
 
         await bot.Logs.WaitForAsync(line => line.Contains($"Update {updateId} could not be stored", StringComparison.Ordinal));
         Assert.True(bot.Server.ConfirmedOffset <= updateId);
@@ -43,10 +39,7 @@ public sealed class BusyDatabaseTests
 
         // A full disk or a read-only file make every write fail the same way; here a trigger plays that part.
         await bot.ExecuteAsync("CREATE TRIGGER refuse BEFORE INSERT ON handled_updates BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
-        var updateId = bot.Server.EnqueueUpdate(id => new Update
-        {
-            Message = new Message { Id = id, From = user.User, Chat = user.Chat, Date = DateTime.UtcNow, Text = "/help" },
-        });
+        var updateId = user.EnqueueMessage("/help");
         await bot.Logs.WaitForAsync(line => line.Contains($"Update {updateId} could not be stored", StringComparison.Ordinal));
         Assert.True(bot.Server.ConfirmedOffset <= updateId);
         Assert.DoesNotContain(bot.Server.CallsTo("sendMessage"), c => c.ChatId == 9402 && (c.Text ?? "").Contains("/new", StringComparison.Ordinal));

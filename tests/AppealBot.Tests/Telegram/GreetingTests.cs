@@ -3,13 +3,8 @@ using AppealBot.Tests.TestKit;
 
 namespace AppealBot.Tests.Telegram;
 
-public sealed class GreetingTests : IAsyncLifetime
+public sealed class GreetingTests : BotTests
 {
-    private BotUnderTest _bot = null!;
-
-    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync();
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Theory]
     [InlineData("ru", "Здравствуйте! Я AppealBot.")]
@@ -19,7 +14,7 @@ public sealed class GreetingTests : IAsyncLifetime
     [InlineData(null, "Hi! I'm AppealBot.")]
     public async Task Start_greets_in_the_language_of_the_Telegram_app(string? languageCode, string greeting)
     {
-        var reply = await _bot.User(1001, languageCode).SendAsync("/start");
+        var reply = await Bot.User(1001, languageCode).SendAsync("/start");
 
         Assert.StartsWith(greeting, reply.Last.Text, StringComparison.Ordinal);
         Assert.Equal(3, reply.Last.Text.Split('\n').Length - 1);
@@ -28,7 +23,7 @@ public sealed class GreetingTests : IAsyncLifetime
     [Fact]
     public async Task Start_with_a_bot_suffix_and_a_deep_link_payload_still_greets()
     {
-        var reply = await _bot.User(1002, "it").SendAsync("/start@AppealTestBot from-forum");
+        var reply = await Bot.User(1002, "it").SendAsync("/start@AppealTestBot from-forum");
 
         Assert.StartsWith("Ciao! Sono AppealBot.", reply.Last.Text, StringComparison.Ordinal);
     }
@@ -36,7 +31,7 @@ public sealed class GreetingTests : IAsyncLifetime
     [Fact]
     public async Task Language_choice_is_remembered_over_the_Telegram_app_language()
     {
-        var user = _bot.User(1003, "en");
+        var user = Bot.User(1003, "en");
         var prompt = await user.SendAsync("/language");
         Assert.Equal(["Русский", "Italiano", "English"], prompt.ButtonTexts);
 
@@ -46,14 +41,14 @@ public sealed class GreetingTests : IAsyncLifetime
 
         var greeting = await user.SendAsync("/start");
         Assert.StartsWith("Ciao! Sono AppealBot.", greeting.Last.Text, StringComparison.Ordinal);
-        var stored = await _bot.QueryAsync<string>("SELECT language FROM users WHERE id = 1003");
+        var stored = await Bot.QueryAsync<string>("SELECT language FROM users WHERE id = 1003");
         Assert.Equal(["it"], stored);
     }
 
     [Fact]
     public async Task Help_lists_every_command_in_the_users_language()
     {
-        var reply = await _bot.User(1004, "ru").SendAsync("/help");
+        var reply = await Bot.User(1004, "ru").SendAsync("/help");
 
         foreach (var command in new[] { "/new", "/cases", "/status", "/cancel", "/language", "/help" })
         {
@@ -66,8 +61,8 @@ public sealed class GreetingTests : IAsyncLifetime
     [Fact]
     public async Task Command_menu_is_published_for_russian_italian_and_the_default()
     {
-        await _bot.Server.WaitForCallAsync("setMyCommands", c => !c.Body.TryGetProperty("language_code", out _));
-        var calls = _bot.Server.CallsTo("setMyCommands");
+        await Bot.Server.WaitForCallAsync("setMyCommands", c => !c.Body.TryGetProperty("language_code", out _));
+        var calls = Bot.Server.CallsTo("setMyCommands");
 
         var languages = calls.Select(c => c.Body.TryGetProperty("language_code", out var code) ? code.GetString() : null).ToList();
         Assert.Contains("ru", languages);
@@ -80,7 +75,7 @@ public sealed class GreetingTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_commands_and_stickers_get_a_friendly_hint()
     {
-        var user = _bot.User(1005, "en");
+        var user = Bot.User(1005, "en");
 
         var unknown = await user.SendAsync("/frobnicate");
 

@@ -5,18 +5,13 @@ using Telegram.Bot.Types.Enums;
 
 namespace AppealBot.Tests.Telegram;
 
-public sealed class UpdateKindTests : IAsyncLifetime
+public sealed class UpdateKindTests : BotTests
 {
-    private BotUnderTest _bot = null!;
-
-    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync();
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task A_voice_message_gets_an_answer_about_voice_and_a_sticker_a_friendly_one()
     {
-        var user = _bot.User(9201, "ru");
+        var user = Bot.User(9201, "ru");
 
         var voice = await Deliver(user.User, user.Chat, m => m.Voice = new Voice { FileId = "v1", FileUniqueId = "v1u", Duration = 3 });
         var sticker = await Deliver(user.User, user.Chat, m => m.Sticker = new Sticker { FileId = "s1", FileUniqueId = "s1u", Type = StickerType.Regular, Width = 1, Height = 1 });
@@ -28,59 +23,59 @@ public sealed class UpdateKindTests : IAsyncLifetime
     [Fact]
     public async Task An_edited_message_is_answered_with_a_hint_and_changes_nothing()
     {
-        var buyer = Buyer.Of(_bot, 9202, Language.It);
+        var buyer = Buyer.Of(Bot, 9202, Language.It);
         await buyer.Send("/new");
         var before = buyer.User.Messages.Count;
 
-        var updateId = _bot.Server.EnqueueUpdate(id => new Update
+        var updateId = Bot.Server.EnqueueUpdate(id => new Update
         {
             EditedMessage = new Message { Id = 1, From = buyer.User.User, Chat = buyer.User.Chat, Date = DateTime.UtcNow, EditDate = DateTime.UtcNow, Text = "8123456789012345" },
         });
-        await _bot.Server.WaitUntilConfirmedAsync(updateId);
+        await Bot.Server.WaitUntilConfirmedAsync(updateId);
 
         Assert.Equal(before + 1, buyer.User.Messages.Count);
         Assert.Equal(buyer.Label("input.edited"), buyer.User.LastMessage.Text);
-        Assert.Equal(["OrderNumber"], await _bot.QueryAsync<string>("SELECT step FROM cases WHERE user_id = 9202"));
+        Assert.Equal(["OrderNumber"], await Bot.QueryAsync<string>("SELECT step FROM cases WHERE user_id = 9202"));
     }
 
     [Fact]
     public async Task Blocking_the_bot_in_Telegram_is_remembered_silently_and_start_undoes_it()
     {
-        var buyer = Buyer.Of(_bot, 9203, Language.En);
+        var buyer = Buyer.Of(Bot, 9203, Language.En);
         await buyer.Send("/start");
 
-        var blocked = _bot.Server.EnqueueUpdate(id => new Update
+        var blocked = Bot.Server.EnqueueUpdate(id => new Update
         {
             MyChatMember = new ChatMemberUpdated
             {
                 Chat = buyer.User.Chat,
                 From = buyer.User.User,
                 Date = DateTime.UtcNow,
-                OldChatMember = new ChatMemberMember { User = _bot.Server.Bot },
-                NewChatMember = new ChatMemberBanned { User = _bot.Server.Bot },
+                OldChatMember = new ChatMemberMember { User = Bot.Server.Bot },
+                NewChatMember = new ChatMemberBanned { User = Bot.Server.Bot },
             },
         });
-        await _bot.Server.WaitUntilConfirmedAsync(blocked);
-        Assert.Equal([true], await _bot.QueryAsync<bool>("SELECT blocked_at IS NOT NULL FROM users WHERE id = 9203"));
+        await Bot.Server.WaitUntilConfirmedAsync(blocked);
+        Assert.Equal([true], await Bot.QueryAsync<bool>("SELECT blocked_at IS NOT NULL FROM users WHERE id = 9203"));
 
         await buyer.Send("/start");
-        Assert.Equal([false], await _bot.QueryAsync<bool>("SELECT blocked_at IS NOT NULL FROM users WHERE id = 9203"));
+        Assert.Equal([false], await Bot.QueryAsync<bool>("SELECT blocked_at IS NOT NULL FROM users WHERE id = 9203"));
     }
 
     [Fact]
     public async Task A_press_on_a_message_Telegram_no_longer_shows_is_still_answered()
     {
-        var user = _bot.User(9204, "en");
+        var user = Bot.User(9204, "en");
         await user.SendAsync("/start");
         var queryId = $"old-{Guid.NewGuid():N}";
 
-        var updateId = _bot.Server.EnqueueUpdate(id => new Update
+        var updateId = Bot.Server.EnqueueUpdate(id => new Update
         {
             CallbackQuery = new CallbackQuery { Id = queryId, From = user.User, ChatInstance = "x", Data = "new" },
         });
-        await _bot.Server.WaitUntilConfirmedAsync(updateId);
+        await Bot.Server.WaitUntilConfirmedAsync(updateId);
 
-        Assert.Contains(_bot.Server.CallsTo("answerCallbackQuery"), c => c.Body.GetProperty("callback_query_id").GetString() == queryId);
+        Assert.Contains(Bot.Server.CallsTo("answerCallbackQuery"), c => c.Body.GetProperty("callback_query_id").GetString() == queryId);
         Assert.Contains("order number", user.LastMessage.Text, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -88,8 +83,8 @@ public sealed class UpdateKindTests : IAsyncLifetime
     public async Task In_a_group_the_bot_says_once_that_it_works_in_private_chats_then_stays_quiet()
     {
         var group = new Chat { Id = -100500, Type = ChatType.Supergroup, Title = "AliExpress buyers" };
-        var first = _bot.User(9205, "it").User;
-        var second = _bot.User(9206, "ru").User;
+        var first = Bot.User(9205, "it").User;
+        var second = Bot.User(9206, "ru").User;
 
         var told = await Deliver(first, group, m => m.Text = "/start@AppealTestBot");
         var quiet = await Deliver(second, group, m => m.Text = "/help");
@@ -98,19 +93,19 @@ public sealed class UpdateKindTests : IAsyncLifetime
         Assert.Equal([Texts.Plain(Language.It, "input.group")], told);
         Assert.Empty(quiet);
         Assert.Empty(stillQuiet);
-        Assert.Empty(await _bot.QueryAsync<long>("SELECT id FROM users WHERE id IN (9205, 9206)"));
+        Assert.Empty(await Bot.QueryAsync<long>("SELECT id FROM users WHERE id IN (9205, 9206)"));
     }
 
     private async Task<IReadOnlyList<string>> Deliver(User from, Chat chat, Action<Message> fill)
     {
-        var before = _bot.Server.MessagesIn(chat.Id).Count;
-        var updateId = _bot.Server.EnqueueUpdate(id =>
+        var before = Bot.Server.MessagesIn(chat.Id).Count;
+        var updateId = Bot.Server.EnqueueUpdate(id =>
         {
             var message = new Message { Id = id, From = from, Chat = chat, Date = DateTime.UtcNow };
             fill(message);
             return new Update { Message = message };
         });
-        await _bot.Server.WaitUntilConfirmedAsync(updateId);
-        return [.. _bot.Server.MessagesIn(chat.Id).Skip(before).Select(m => m.Text)];
+        await Bot.Server.WaitUntilConfirmedAsync(updateId);
+        return [.. Bot.Server.MessagesIn(chat.Id).Skip(before).Select(m => m.Text)];
     }
 }

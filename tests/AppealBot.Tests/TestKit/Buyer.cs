@@ -26,13 +26,7 @@ internal sealed class Buyer(FakeUser user, Language language)
     /// <summary>Opens a damaged-item case and goes through every step up to a filed complaint.</summary>
     public async Task<Reply> FileComplaintAsync(string orderNumber = "8123456789012345")
     {
-        await Send("/new");
-        await Send(orderNumber);
-        await Press("problem.Damaged");
-        await Press("compensation.FullRefund");
-        await Press("button.yesterday");
-        await AnswerAllReasons(yes: false);
-        await Press("button.to_evidence");
+        await ToEvidenceAsync(orderNumber);
         await Tick("Photos");
         await Press("button.to_compensation");
         await Press("compensation.ReturnAndRefund");
@@ -41,13 +35,13 @@ internal sealed class Buyer(FakeUser user, Language language)
         return await Press("button.filed");
     }
 
-    /// <summary>Opens a damaged-item case and answers everything up to the evidence step, where photos are taken.</summary>
-    public async Task<Reply> ToEvidenceAsync(string orderNumber = "8123456789012345")
+    /// <summary>Opens a case (damaged item, full refund asked, unless said otherwise) and answers everything up to the evidence step.</summary>
+    public async Task<Reply> ToEvidenceAsync(string orderNumber = "8123456789012345", string problem = "problem.Damaged", string claim = "compensation.FullRefund")
     {
         await Send("/new");
         await Send(orderNumber);
-        await Press("problem.Damaged");
-        await Press("compensation.FullRefund");
+        await Press(problem);
+        await Press(claim);
         await Press("button.yesterday");
         await AnswerAllReasons(yes: false);
         return await Press("button.to_evidence");
