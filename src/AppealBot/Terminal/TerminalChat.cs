@@ -56,7 +56,7 @@ internal static class TerminalChat
             }
 
             var update = line.StartsWith('#') && screen.LatestButtons is { } latest
-                ? PressUpdate(nextId--, user, chat, latest, line, output, time.GetUtcNow().UtcDateTime)
+                ? PressUpdate(nextId--, user, chat, latest, line, output, time.GetUtcNow().UtcDateTime, Localizer.For(language))
                 : MessageUpdate(nextId--, user, chat, line, time.GetUtcNow().UtcDateTime);
             if (update is not null)
             {
@@ -95,11 +95,11 @@ internal static class TerminalChat
         Message = new Message { Id = id, From = user, Chat = chat, Date = date, Text = text },
     };
 
-    private static Update? PressUpdate(int id, User user, Chat chat, (int MessageId, IReadOnlyList<Conversation.Button> Buttons) latest, string line, TextWriter output, DateTime date)
+    private static Update? PressUpdate(int id, User user, Chat chat, (int MessageId, IReadOnlyList<Conversation.Button> Buttons) latest, string line, TextWriter output, DateTime date, Localizer texts)
     {
         if (!int.TryParse(line.AsSpan(1), out var number) || number < 1 || number > latest.Buttons.Count)
         {
-            output.WriteLine($"  (#1…#{latest.Buttons.Count} press a button)");
+            output.WriteLine($"  ({HtmlToTerminal.Render(texts.Get("terminal.press_hint", ("count", latest.Buttons.Count)), ansi: false)})");
             return null;
         }
 
