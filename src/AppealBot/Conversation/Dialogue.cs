@@ -107,7 +107,7 @@ internal sealed class Dialogue(
                 await CollageDialogue.OpenAsync(ctx, turn);
                 break;
             case "status":
-                if (await ctx.ActiveCaseAsync() is { } active)
+                if (await CurrentCaseAsync(ctx) is { } active)
                 {
                     CaseDialogue.ShowCurrent(ctx, turn, active);
                 }
@@ -211,8 +211,14 @@ internal sealed class Dialogue(
             return;
         }
 
-        turn.Send(ctx.Texts["input.no_case"], await MenuButtonsAsync(ctx));
+        var anyOpen = await CurrentCaseAsync(ctx) is not null;
+        turn.Send(ctx.Texts[anyOpen ? "input.choose_case" : "input.no_case"], await MenuButtonsAsync(ctx));
     }
+
+    /// <summary>The case in progress, or else the one the user stepped out of with /cancel (the newest open one).</summary>
+    private static async Task<Case?> CurrentCaseAsync(ConversationContext ctx) =>
+        await ctx.ActiveCaseAsync()
+        ?? (await ctx.Cases.ListAsync()).FirstOrDefault(c => !c.IsClosed && c.OrderNumber is not null);
 
     private async Task<string> StatisticsAsync(ConversationContext ctx)
     {
@@ -267,10 +273,7 @@ internal sealed class Dialogue(
         var t = ctx.Texts;
         var buttons = new List<Button>();
         var cases = (await ctx.Cases.ListAsync()).Where(c => c.OrderNumber is not null).ToList();
-
-        // The case in progress, or the one the user stepped out of with /cancel.
-        var current = await ctx.ActiveCaseAsync() ?? cases.FirstOrDefault(c => !c.IsClosed);
-        if (current is { OrderNumber: { } order })
+        if (await CurrentCaseAsync(ctx) is { OrderNumber: { } order } current)
         {
             buttons.Add(new Button(t.Get("button.continue_case", ("order", order)), ButtonData.Open(current.Id)));
         }

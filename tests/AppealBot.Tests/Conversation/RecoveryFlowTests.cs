@@ -212,7 +212,9 @@ public sealed class RecoveryFlowTests : BotTests
 
         Assert.Contains(buyer.Label("cancel.done"), cancelled.Last.Text, StringComparison.Ordinal);
         Assert.Contains(buyer.Label("button.continue_case", ("order", "8123456789012345")), cancelled.ButtonTexts);
-        Assert.Contains(buyer.Label("input.no_case"), text.Last.Text, StringComparison.Ordinal);
+        Assert.Contains(buyer.Label("input.choose_case"), text.Last.Text, StringComparison.Ordinal);
+        var status = await buyer.Send("/status");
+        Assert.Contains("8123456789012345", status.Last.Text, StringComparison.Ordinal);
         var resumed = await buyer.Press("button.continue_case", ("order", "8123456789012345"));
         Assert.Contains(buyer.Label("problem.Damaged"), resumed.ButtonTexts);
     }

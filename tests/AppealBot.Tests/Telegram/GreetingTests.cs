@@ -73,7 +73,16 @@ public sealed class GreetingTests : BotTests
     }
 
     [Fact]
-    public async Task Unknown_commands_and_stickers_get_a_friendly_hint()
+    public async Task Text_from_someone_without_a_case_leads_to_starting_one()
+    {
+        var reply = await Bot.User(1006, "it").SendAsync("ho perso la disputa, aiuto");
+
+        Assert.Equal(Texts.Plain(Language.It, "input.no_case"), reply.Last.Text);
+        Assert.Equal([Texts.Plain(Language.It, "button.new_case")], reply.ButtonTexts);
+    }
+
+    [Fact]
+    public async Task Unknown_commands_get_a_friendly_hint()
     {
         var user = Bot.User(1005, "en");
 
