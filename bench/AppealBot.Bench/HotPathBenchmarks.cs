@@ -76,7 +76,7 @@ public class HotPathBenchmarks
             INSERT INTO users (id, chat_id, language, created_at, updated_at) VALUES (43, 43, 'en', 0, 0);
             INSERT INTO cases (id, user_id, step, created_at, updated_at) VALUES (1000, 43, 'Survey', 0, 0);
             WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < 10000)
-            INSERT INTO reminders (user_id, case_id, kind, step, due_at, created_at) SELECT 43, 1000, 'Nudge', 'Survey', value, 0 FROM n;
+            INSERT INTO reminders (user_id, case_id, kind, step, planned_at, due_at, created_at) SELECT 43, 1000, 'Nudge', 'Survey', value, value, 0 FROM n;
             """);
     }
 

@@ -108,7 +108,7 @@ internal static class ReminderRun
                 INSERT INTO users (id, chat_id, language, created_at, updated_at) VALUES (@id, @id, 'en', @at, @at);
                 INSERT INTO cases (id, user_id, step, order_number, problem, filings, filed_on, check_back_due, created_at, updated_at)
                 VALUES (@id, @id, 'CheckBack', @order, 'Damaged', 1, '2026-01-01', @at, @at, @at);
-                INSERT INTO reminders (user_id, case_id, kind, step, due_at, created_at) VALUES (@id, @id, 'CheckBack', 'CheckBack', @at, @at);
+                INSERT INTO reminders (user_id, case_id, kind, step, planned_at, due_at, created_at) VALUES (@id, @id, 'CheckBack', 'CheckBack', @at, @at, @at);
                 """,
                 new { id, at, order = (8_100_000_000_000_000L + id).ToString(CultureInfo.InvariantCulture) },
                 transaction);

@@ -125,7 +125,7 @@ internal sealed partial class ReminderDispatcher(
             return;
         }
 
-        var overdue = stillWanted.Where(r => now - r.DueAt > settings.FoldAfter).ToList();
+        var overdue = stillWanted.Where(r => now - r.PlannedAt > settings.FoldAfter).ToList();
         if (overdue.Count > 0)
         {
             var folded = overdue.Select(r => cases[r.CaseId]).DistinctBy(c => c.Id).ToList();
@@ -177,7 +177,7 @@ internal sealed partial class ReminderDispatcher(
     /// <summary>The case still wants exactly this reminder: nothing moved it on, closed it or paused it meanwhile.</summary>
     private bool IsStillWanted(DueReminder reminder, Case c, UserProfile user) =>
         c.Step.ToString() == reminder.Step
-        && ReminderPlan.For(c, user, options.Value).Any(p => p.Kind == reminder.Kind && p.DueAt == reminder.DueAt);
+        && ReminderPlan.For(c, user, options.Value).Any(p => p.Kind == reminder.Kind && p.DueAt == reminder.PlannedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Count} reminder(s) to user {UserId}")]
     private partial void LogSent(int count, long userId);

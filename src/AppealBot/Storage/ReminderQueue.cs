@@ -4,7 +4,8 @@ using Dapper;
 namespace AppealBot.Storage;
 
 /// <summary>A due reminder taken by the dispatcher.</summary>
-internal sealed record DueReminder(long Id, long UserId, long CaseId, ReminderKind Kind, string Step, DateTimeOffset DueAt, int Attempts);
+/// <summary>A due reminder taken by the dispatcher: <see cref="PlannedAt"/> is the moment its case planned, the reminder's identity.</summary>
+internal sealed record DueReminder(long Id, long UserId, long CaseId, ReminderKind Kind, string Step, DateTimeOffset PlannedAt, int Attempts);
 
 /// <summary>
 /// The dispatcher's side of the reminders table. A reminder is claimed (pending → sending) in one statement,
@@ -21,10 +22,10 @@ internal sealed class ReminderQueue(Database database)
             UPDATE reminders SET state = 'sending', claimed_at = @now
             WHERE id IN (
                 SELECT id FROM reminders WHERE state = 'pending' AND due_at <= @now ORDER BY due_at, id LIMIT @limit)
-            RETURNING id, user_id, case_id, kind, step, due_at, attempts;
+            RETURNING id, user_id, case_id, kind, step, planned_at, attempts;
             """,
             new { now = now.ToUnixTimeMilliseconds(), limit });
-        return [.. rows.Select(r => r.ToReminder()).OrderBy(r => r.DueAt).ThenBy(r => r.Id)];
+        return [.. rows.Select(r => r.ToReminder()).OrderBy(r => r.PlannedAt).ThenBy(r => r.Id)];
     }
 
     /// <summary>Gives back reminders whose sender died after claiming them (at-least-once: they may go out twice).</summary>
@@ -58,19 +59,12 @@ internal sealed class ReminderQueue(Database database)
     public async Task RescheduleAsync(long id, DateTimeOffset dueAt, bool failedAttempt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var moved = await connection.ExecuteAsync(
+        await connection.ExecuteAsync(
             """
             UPDATE reminders SET state = 'pending', claimed_at = NULL, due_at = @dueAt, attempts = attempts + @failed
-            WHERE id = @id AND state = 'sending'
-              AND NOT EXISTS (SELECT 1 FROM reminders other
-                              WHERE other.case_id = reminders.case_id AND other.kind = reminders.kind AND other.due_at = @dueAt AND other.id <> reminders.id);
+            WHERE id = @id AND state = 'sending';
             """,
             new { id, dueAt = dueAt.ToUnixTimeMilliseconds(), failed = failedAttempt ? 1 : 0 });
-        if (moved == 0)
-        {
-            // The same reminder already exists at that moment: this copy is not needed.
-            await connection.ExecuteAsync("UPDATE reminders SET state = 'dropped' WHERE id = @id AND state = 'sending';", new { id });
-        }
     }
 
     /// <summary>The user blocked the bot: nothing more goes to them until they come back.</summary>
@@ -89,10 +83,10 @@ internal sealed class ReminderQueue(Database database)
             ids.Select(id => new { id, state, now = now.ToUnixTimeMilliseconds() }));
     }
 
-    private sealed record ClaimedRow(long Id, long UserId, long CaseId, string Kind, string Step, long DueAt, long Attempts)
+    private sealed record ClaimedRow(long Id, long UserId, long CaseId, string Kind, string Step, long PlannedAt, long Attempts)
     {
         public DueReminder ToReminder() => new(Id, UserId, CaseId,
             Enum.TryParse<ReminderKind>(Kind, out var kind) ? kind : ReminderKind.Nudge, Step,
-            DateTimeOffset.FromUnixTimeMilliseconds(DueAt), (int)Attempts);
+            DateTimeOffset.FromUnixTimeMilliseconds(PlannedAt), (int)Attempts);
     }
 }

@@ -15,12 +15,12 @@ internal sealed class ReminderStore(SqliteConnection connection, SqliteTransacti
     public async Task SyncAsync(Case c, IReadOnlyList<PlannedReminder> plan, DateTimeOffset now)
     {
         var keep = plan.Select(p => $"{p.Kind}@{p.DueAt.ToUnixTimeMilliseconds()}").ToHashSet();
-        var pending = await connection.QueryAsync<(long Id, string Kind, long DueAt)>(
-            "SELECT id, kind, due_at FROM reminders WHERE case_id = @caseId AND state = 'pending';",
+        var pending = await connection.QueryAsync<(long Id, string Kind, long PlannedAt)>(
+            "SELECT id, kind, planned_at FROM reminders WHERE case_id = @caseId AND state = 'pending';",
             new { caseId = c.Id }, transaction);
-        foreach (var (id, kind, dueAt) in pending)
+        foreach (var (id, kind, plannedAt) in pending)
         {
-            if (!keep.Contains($"{kind}@{dueAt}"))
+            if (!keep.Contains($"{kind}@{plannedAt}"))
             {
                 await connection.ExecuteAsync("DELETE FROM reminders WHERE id = @id;", new { id }, transaction);
             }
@@ -30,9 +30,9 @@ internal sealed class ReminderStore(SqliteConnection connection, SqliteTransacti
         {
             await connection.ExecuteAsync(
                 """
-                INSERT INTO reminders (user_id, case_id, kind, step, due_at, created_at)
-                VALUES (@UserId, @CaseId, @Kind, @Step, @DueAt, @CreatedAt)
-                ON CONFLICT (case_id, kind, due_at) DO NOTHING;
+                INSERT INTO reminders (user_id, case_id, kind, step, planned_at, due_at, created_at)
+                VALUES (@UserId, @CaseId, @Kind, @Step, @DueAt, @DueAt, @CreatedAt)
+                ON CONFLICT (case_id, kind, planned_at) DO NOTHING;
                 """,
                 new
                 {

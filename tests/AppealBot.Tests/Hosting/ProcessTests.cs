@@ -91,7 +91,10 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         await using var server = await FakeTelegramServer.StartAsync();
         var users = Enumerable.Range(0, 200).Select(i => server.User(7200 + i, i % 2 == 0 ? "ru" : "it")).ToList();
         var environment = BotEnvironment(server);
-        environment["Telegram__MessagesPerSecond"] = "0"; // the burst is about durability, not Telegram's pace
+        // Telegram's pace (here 100 replies a second) keeps the burst going for seconds, so the kill lands in the middle of it.
+        environment["Telegram__MessagesPerSecond"] = "100";
+        environment["Telegram__ChatBurst"] = "5";
+        environment["Telegram__ReservedForReplies"] = "5";
         var first = AppProcess.Start(_directory, environment);
         await first.WhileRunningAsync(users[0].SendAsync("/start", AppProcess.Patience));
 

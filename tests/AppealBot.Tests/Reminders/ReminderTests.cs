@@ -177,6 +177,46 @@ public sealed class ReminderTests : BotTests
     }
 
     [Fact]
+    public async Task A_reminder_that_hits_a_server_error_is_kept_and_sent_on_a_later_try()
+    {
+        var buyer = Buyer.Of(Bot, 8014, Language.It);
+        await buyer.FileComplaintAsync();
+        Bot.Server.FailNext("sendMessage", FakeFault.ServerError());
+
+        Bot.Advance(TimeSpan.FromDays(1));
+        await Bot.RemindersSettledAsync();
+        Assert.Equal([("pending", 1L)], await Bot.QueryAsync<(string, long)>("SELECT state, attempts FROM reminders WHERE user_id = 8014"));
+
+        Bot.Advance(TimeSpan.FromMinutes(1));
+        await Bot.RemindersSettledAsync();
+
+        Assert.Equal([("sent", 1L)], await Bot.QueryAsync<(string, long)>("SELECT state, attempts FROM reminders WHERE user_id = 8014"));
+        Assert.Single(Sent(8014), text => text.Contains('⏰', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reminder_overdue_at_night_after_downtime_waits_for_the_morning_and_is_then_sent()
+    {
+        var buyer = Buyer.Of(Bot, 8015, Language.Ru);
+        await buyer.FileComplaintAsync(); // due tomorrow 13:00 in Moscow
+        await Bot.StopAsync();
+
+        Bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 19, 30, 0, TimeSpan.Zero)); // 22:30 in Moscow
+        await Bot.RestartAsync();
+        await Bot.RemindersSettledAsync();
+        var morning = new DateTimeOffset(2026, 11, 27, 6, 0, 0, TimeSpan.Zero); // 09:00 in Moscow
+        Assert.Equal([morning], await DueTimes(8015));
+        Assert.DoesNotContain(Sent(8015), text => text.Contains('⏰', StringComparison.Ordinal));
+
+        // By then it is overdue by more than FoldAfter, so it comes as the "while I was away" message.
+        Bot.AdvanceTo(morning);
+        var reminder = await buyer.NextReminderAsync(Bot, "reminder.away");
+
+        Assert.Equal(morning, reminder.At);
+        Assert.Contains("8123456789012345", reminder.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_case_left_waiting_gets_one_nudge_that_can_pause_it()
     {
         var buyer = Buyer.Of(Bot, 8012, Language.En);
