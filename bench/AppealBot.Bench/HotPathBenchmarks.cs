@@ -30,6 +30,7 @@ public class HotPathBenchmarks
     private IHost _host = null!;
     private Database _database = null!;
     private UpdateHandler _handler = null!;
+    private UpdateWriter _writer = null!;
     private string _toggle = "";
     private int _nextUpdateId = 1;
     private Case _complaintCase = null!;
@@ -47,6 +48,7 @@ public class HotPathBenchmarks
         _database = _host.Services.GetRequiredService<Database>();
         await _host.Services.GetRequiredService<Migrator>().MigrateAsync();
         _handler = _host.Services.GetRequiredService<UpdateHandler>();
+        _writer = _host.Services.GetRequiredService<UpdateWriter>();
 
         // Walk one buyer to the evidence step; the benchmark then ticks an evidence item again and again.
         var reply = await StoreAsync(Message("/new"));
@@ -92,7 +94,7 @@ public class HotPathBenchmarks
     [Benchmark]
     public async Task<int> OneUpdateThroughTheHandler()
     {
-        await using var transaction = await UpdateTransaction.BeginAsync(_database, CancellationToken.None);
+        await using var transaction = await _writer.BeginAsync(CancellationToken.None);
         var reply = await _handler.StoreAsync(transaction, Press(_toggle, messageId: 1));
         return reply?.Turn.Replies.Count ?? 0;
     }
@@ -123,7 +125,7 @@ public class HotPathBenchmarks
 
     private async Task<PendingReply?> StoreAsync(Update update)
     {
-        await using var transaction = await UpdateTransaction.BeginAsync(_database, CancellationToken.None);
+        await using var transaction = await _writer.BeginAsync(CancellationToken.None);
         var reply = await _handler.StoreAsync(transaction, update);
         await transaction.CommitAsync(CancellationToken.None);
         return reply;

@@ -28,6 +28,7 @@ internal static class AppealBotServices
             var configuration = sp.GetRequiredService<IConfiguration>();
             return new Database(configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db", configuration["Storage:Synchronous"] ?? "FULL");
         });
+        services.AddSingleton<UpdateWriter>();
         services.AddSingleton<Migrator>();
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<UserStatusStore>();

@@ -91,9 +91,9 @@ internal sealed partial class ReminderDispatcher(
         var settings = options.Value;
         UserProfile? user;
         var cases = new Dictionary<long, Case>();
-        await using (var read = await UpdateTransaction.BeginAsync(database, cancellationToken, readOnly: true))
+        await using (var read = await UpdateTransaction.BeginReadAsync(database, cancellationToken))
         {
-            user = await read.FindUserAsync(userId);
+            user = read.FindUser(userId);
             var book = read.CasesOf(userId);
             foreach (var reminder in reminders)
             {

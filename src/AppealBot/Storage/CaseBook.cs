@@ -1,7 +1,5 @@
 using System.Globalization;
 using AppealBot.Conversation;
-using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
@@ -9,7 +7,7 @@ namespace AppealBot.Storage;
 /// One user's cases inside an update's transaction. Every case handed out is remembered and written
 /// back by <see cref="SaveAsync"/>, so the conversation never has to say what it changed.
 /// </summary>
-internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction transaction, long userId) : ICaseBook
+internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
 {
     private const string Columns =
         """
@@ -25,39 +23,39 @@ internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction tr
     /// <summary>Cases whose photos changed: work on a case even though none of its own fields did.</summary>
     private readonly HashSet<long> _photosChanged = [];
 
-    public async Task<Case?> FindAsync(long caseId)
+    public Task<Case?> FindAsync(long caseId)
     {
         if (_loaded.TryGetValue(caseId, out var known))
         {
-            return known.Case;
+            return Task.FromResult<Case?>(known.Case);
         }
 
-        var row = await connection.QuerySingleOrDefaultAsync<CaseRow>(
-            $"SELECT {Columns} FROM cases WHERE id = @caseId AND user_id = @userId;", new { caseId, userId }, transaction);
-        return row is null ? null : Track(row.ToCase());
+        var row = sql.QuerySingleOrDefault<CaseRow>(
+            $"SELECT {Columns} FROM cases WHERE id = @caseId AND user_id = @userId;", ("@caseId", caseId), ("@userId", userId));
+        return Task.FromResult(row is null ? null : Track(row.ToCase()));
     }
 
-    public async Task<IReadOnlyList<Case>> ListAsync()
+    public Task<IReadOnlyList<Case>> ListAsync()
     {
-        var rows = await connection.QueryAsync<CaseRow>(
-            $"SELECT {Columns} FROM cases WHERE user_id = @userId ORDER BY outcome <> 'Open', id DESC;", new { userId }, transaction);
-        return [.. rows.Select(r => _loaded.TryGetValue(r.Id, out var known) ? known.Case : Track(r.ToCase()))];
+        var rows = sql.Query<CaseRow>(
+            $"SELECT {Columns} FROM cases WHERE user_id = @userId ORDER BY outcome <> 'Open', id DESC;", ("@userId", userId));
+        return Task.FromResult<IReadOnlyList<Case>>([.. rows.Select(r => _loaded.TryGetValue(r.Id, out var known) ? known.Case : Track(r.ToCase()))]);
     }
 
-    public async Task<Case> OpenNewAsync(DateTimeOffset now)
+    public Task<Case> OpenNewAsync(DateTimeOffset now)
     {
         var created = now.ToUnixTimeMilliseconds();
-        var id = await connection.ExecuteScalarAsync<long>(
+        var id = sql.Scalar<long>(
             """
             INSERT INTO cases (user_id, step, created_at, updated_at) VALUES (@userId, @step, @created, @created)
             RETURNING id;
             """,
-            new { userId, step = nameof(CaseStep.OrderNumber), created }, transaction);
-        return Track(new Case { Id = id, UserId = userId, CreatedAt = now, UpdatedAt = now });
+            ("@userId", userId), ("@step", nameof(CaseStep.OrderNumber)), ("@created", created));
+        return Task.FromResult(Track(new Case { Id = id, UserId = userId, CreatedAt = now, UpdatedAt = now }));
     }
 
     /// <summary>Writes the cases that changed since they were loaded, and returns them.</summary>
-    public async Task<IReadOnlyList<Case>> SaveAsync(DateTimeOffset now)
+    public IReadOnlyList<Case> Save(DateTimeOffset now)
     {
         var changed = new List<Case>();
         foreach (var (c, loaded) in _loaded.Values)
@@ -69,87 +67,100 @@ internal sealed class CaseBook(SqliteConnection connection, SqliteTransaction tr
 
             c.UpdatedAt = now;
             changed.Add(c);
-            await connection.ExecuteAsync(
+            var row = CaseRow.From(c);
+            sql.Execute(
                 """
                 UPDATE cases SET
-                    step = @Step, order_number = @OrderNumber, problem = @Problem, dispute_claim = @DisputeClaim,
-                    dispute_amount = @DisputeAmount, dispute_currency = @DisputeCurrency, dispute_closed_on = @DisputeClosedOn,
-                    reasons_answered = @ReasonsAnswered, reasons = @Reasons, evidence_ready = @EvidenceReady,
-                    compensation = @Compensation, compensation_amount = @CompensationAmount, compensation_currency = @CompensationCurrency,
-                    filings = @Filings, filed_on = @FiledOn, check_back_due = @CheckBackDue, decision_delays = @DecisionDelays,
-                    decision_due = @DecisionDue, rejections = @Rejections, refund_amount = @RefundAmount, refund_currency = @RefundCurrency,
-                    refund_due = @RefundDue, outcome = @Outcome, paused = @Paused, updated_at = @UpdatedAt
-                WHERE id = @Id AND user_id = @UserId;
+                    step = @step, order_number = @orderNumber, problem = @problem, dispute_claim = @disputeClaim,
+                    dispute_amount = @disputeAmount, dispute_currency = @disputeCurrency, dispute_closed_on = @disputeClosedOn,
+                    reasons_answered = @reasonsAnswered, reasons = @reasons, evidence_ready = @evidenceReady,
+                    compensation = @compensation, compensation_amount = @compensationAmount, compensation_currency = @compensationCurrency,
+                    filings = @filings, filed_on = @filedOn, check_back_due = @checkBackDue, decision_delays = @decisionDelays,
+                    decision_due = @decisionDue, rejections = @rejections, refund_amount = @refundAmount, refund_currency = @refundCurrency,
+                    refund_due = @refundDue, outcome = @outcome, paused = @paused, updated_at = @updatedAt
+                WHERE id = @id AND user_id = @userId;
                 """,
-                CaseRow.From(c), transaction);
+                ("@step", row.Step), ("@orderNumber", row.OrderNumber), ("@problem", row.Problem), ("@disputeClaim", row.DisputeClaim),
+                ("@disputeAmount", row.DisputeAmount), ("@disputeCurrency", row.DisputeCurrency), ("@disputeClosedOn", row.DisputeClosedOn),
+                ("@reasonsAnswered", row.ReasonsAnswered), ("@reasons", row.Reasons), ("@evidenceReady", row.EvidenceReady),
+                ("@compensation", row.Compensation), ("@compensationAmount", row.CompensationAmount), ("@compensationCurrency", row.CompensationCurrency),
+                ("@filings", row.Filings), ("@filedOn", row.FiledOn), ("@checkBackDue", row.CheckBackDue), ("@decisionDelays", row.DecisionDelays),
+                ("@decisionDue", row.DecisionDue), ("@rejections", row.Rejections), ("@refundAmount", row.RefundAmount), ("@refundCurrency", row.RefundCurrency),
+                ("@refundDue", row.RefundDue), ("@outcome", row.Outcome), ("@paused", row.Paused), ("@updatedAt", row.UpdatedAt),
+                ("@id", row.Id), ("@userId", row.UserId));
         }
 
         return changed;
     }
 
-    public async Task<IReadOnlyList<CasePhoto>> PhotosAsync(long caseId)
+    public Task<IReadOnlyList<CasePhoto>> PhotosAsync(long caseId)
     {
-        var rows = await connection.QueryAsync<PhotoRow>(
+        var rows = sql.Query<PhotoRow>(
             """
             SELECT p.position, p.file_id, p.file_unique_id, p.kind, p.file_size, p.mime_type
             FROM case_photos p JOIN cases c ON c.id = p.case_id
             WHERE p.case_id = @caseId AND c.user_id = @userId
             ORDER BY p.position;
             """,
-            new { caseId, userId }, transaction);
-        return [.. rows.Select(r => r.ToPhoto())];
+            ("@caseId", caseId), ("@userId", userId));
+        return Task.FromResult<IReadOnlyList<CasePhoto>>([.. rows.Select(r => r.ToPhoto())]);
     }
 
-    public async Task<CasePhoto> AddPhotoAsync(long caseId, PhotoFile file, DateTimeOffset now)
+    public Task<CasePhoto> AddPhotoAsync(long caseId, PhotoFile file, DateTimeOffset now)
     {
-        var number = await connection.ExecuteScalarAsync<long?>(
+        var number = sql.Scalar<long?>(
             """
             INSERT INTO case_photos (case_id, position, file_id, file_unique_id, kind, file_size, mime_type, created_at)
             SELECT c.id, COALESCE((SELECT MAX(position) FROM case_photos WHERE case_id = c.id), 0) + 1,
-                   @FileId, @FileUniqueId, @Kind, @FileSize, @MimeType, @now
+                   @fileId, @fileUniqueId, @kind, @fileSize, @mimeType, @now
             FROM cases c WHERE c.id = @caseId AND c.user_id = @userId
             RETURNING position;
             """,
-            new { caseId, userId, file.FileId, file.FileUniqueId, Kind = PhotoRow.KindName(file.Kind), file.FileSize, file.MimeType, now = now.ToUnixTimeMilliseconds() },
-            transaction) ?? throw new InvalidOperationException($"Case {caseId} is not one of user {userId}'s cases.");
+            ("@fileId", file.FileId), ("@fileUniqueId", file.FileUniqueId), ("@kind", PhotoRow.KindName(file.Kind)), ("@fileSize", file.FileSize),
+            ("@mimeType", file.MimeType), ("@now", now.ToUnixTimeMilliseconds()), ("@caseId", caseId), ("@userId", userId))
+            ?? throw new InvalidOperationException($"Case {caseId} is not one of user {userId}'s cases.");
         _photosChanged.Add(caseId);
-        return new CasePhoto((int)number, file);
+        return Task.FromResult(new CasePhoto((int)number, file));
     }
 
-    public async Task RemovePhotosAsync(long caseId, IReadOnlyCollection<int> numbers)
+    public Task RemovePhotosAsync(long caseId, IReadOnlyCollection<int> numbers)
     {
-        await connection.ExecuteAsync(
-            """
-            DELETE FROM case_photos
-            WHERE case_id = @caseId AND position IN @numbers AND case_id IN (SELECT id FROM cases WHERE user_id = @userId);
-            """,
-            new { caseId, userId, numbers }, transaction);
+        foreach (var number in numbers)
+        {
+            sql.Execute(
+                """
+                DELETE FROM case_photos
+                WHERE case_id = @caseId AND position = @number AND case_id IN (SELECT id FROM cases WHERE user_id = @userId);
+                """,
+                ("@caseId", caseId), ("@number", number), ("@userId", userId));
+        }
 
         // Ascending, each photo moves down into a number that is already free.
-        var remaining = await connection.QueryAsync<long>(
-            "SELECT position FROM case_photos WHERE case_id = @caseId ORDER BY position;", new { caseId }, transaction);
+        var remaining = sql.Query<long>("SELECT position FROM case_photos WHERE case_id = @caseId ORDER BY position;", ("@caseId", caseId));
         var next = 1;
         foreach (var position in remaining)
         {
             if (position != next)
             {
-                await connection.ExecuteAsync(
+                sql.Execute(
                     "UPDATE case_photos SET position = @next WHERE case_id = @caseId AND position = @position;",
-                    new { next, caseId, position }, transaction);
+                    ("@next", next), ("@caseId", caseId), ("@position", position));
             }
 
             next++;
         }
 
         _photosChanged.Add(caseId);
+        return Task.CompletedTask;
     }
 
-    public async Task ClearPhotosAsync(long caseId)
+    public Task ClearPhotosAsync(long caseId)
     {
-        await connection.ExecuteAsync(
+        sql.Execute(
             "DELETE FROM case_photos WHERE case_id = @caseId AND case_id IN (SELECT id FROM cases WHERE user_id = @userId);",
-            new { caseId, userId }, transaction);
+            ("@caseId", caseId), ("@userId", userId));
         _photosChanged.Add(caseId);
+        return Task.CompletedTask;
     }
 
     private Case Track(Case c)

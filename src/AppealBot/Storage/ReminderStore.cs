@@ -1,49 +1,49 @@
 using AppealBot.Conversation;
 using AppealBot.Reminders;
-using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
 /// <summary>Makes a case's stored reminders match its plan, inside the update's transaction.</summary>
-internal sealed class ReminderStore(SqliteConnection connection, SqliteTransaction transaction)
+internal sealed class ReminderStore(Statements sql)
 {
     /// <summary>
     /// Pending reminders the plan no longer wants are deleted; planned ones are added unless the same
     /// reminder (case, kind, moment) already exists, so one that was sent is never sent again.
     /// </summary>
-    public async Task SyncAsync(Case c, IReadOnlyList<PlannedReminder> plan, DateTimeOffset now)
+    public void Sync(Case c, IReadOnlyList<PlannedReminder> plan, DateTimeOffset now)
     {
-        var keep = plan.Select(p => $"{p.Kind}@{p.DueAt.ToUnixTimeMilliseconds()}").ToHashSet();
-        var pending = await connection.QueryAsync<(long Id, string Kind, long PlannedAt)>(
-            "SELECT id, kind, planned_at FROM reminders WHERE case_id = @caseId AND state = 'pending';",
-            new { caseId = c.Id }, transaction);
-        foreach (var (id, kind, plannedAt) in pending)
+        var pending = sql.Query<PendingRow>(
+            "SELECT id, kind, planned_at FROM reminders WHERE case_id = @caseId AND state = 'pending';", ("@caseId", c.Id));
+        foreach (var row in pending)
         {
-            if (!keep.Contains($"{kind}@{plannedAt}"))
+            if (!plan.Any(p => p.Kind.ToString() == row.Kind && p.DueAt.ToUnixTimeMilliseconds() == row.PlannedAt))
             {
-                await connection.ExecuteAsync("DELETE FROM reminders WHERE id = @id;", new { id }, transaction);
+                sql.Execute("DELETE FROM reminders WHERE id = @id;", ("@id", row.Id));
             }
         }
 
         foreach (var planned in plan)
         {
-            await connection.ExecuteAsync(
+            var due = planned.DueAt.ToUnixTimeMilliseconds();
+            if (pending.Any(row => row.Kind == planned.Kind.ToString() && row.PlannedAt == due))
+            {
+                continue;
+            }
+
+            sql.Execute(
                 """
                 INSERT INTO reminders (user_id, case_id, kind, step, planned_at, due_at, created_at)
-                VALUES (@UserId, @CaseId, @Kind, @Step, @DueAt, @DueAt, @CreatedAt)
+                VALUES (@userId, @caseId, @kind, @step, @dueAt, @dueAt, @createdAt)
                 ON CONFLICT (case_id, kind, planned_at) DO NOTHING;
                 """,
-                new
-                {
-                    c.UserId,
-                    CaseId = c.Id,
-                    Kind = planned.Kind.ToString(),
-                    Step = c.Step.ToString(),
-                    DueAt = planned.DueAt.ToUnixTimeMilliseconds(),
-                    CreatedAt = now.ToUnixTimeMilliseconds(),
-                },
-                transaction);
+                ("@userId", c.UserId),
+                ("@caseId", c.Id),
+                ("@kind", planned.Kind.ToString()),
+                ("@step", c.Step.ToString()),
+                ("@dueAt", due),
+                ("@createdAt", now.ToUnixTimeMilliseconds()));
         }
     }
+
+    private sealed record PendingRow(long Id, string Kind, long PlannedAt);
 }

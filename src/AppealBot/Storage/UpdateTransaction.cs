@@ -1,7 +1,6 @@
 using System.Data;
 using AppealBot.Conversation;
 using AppealBot.Localization;
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
@@ -12,24 +11,32 @@ namespace AppealBot.Storage;
 /// </summary>
 internal sealed class UpdateTransaction : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
+    private readonly Statements _sql;
+    private readonly Func<bool, ValueTask> _ended;
 
-    private UpdateTransaction(SqliteConnection connection, SqliteTransaction transaction)
+    /// <param name="ended">Called once the transaction is over: true when it ended cleanly (committed or rolled back).</param>
+    internal UpdateTransaction(SqliteTransaction transaction, Statements sql, Func<bool, ValueTask> ended)
     {
-        _connection = connection;
         _transaction = transaction;
+        _sql = sql;
+        _ended = ended;
+        sql.Transaction = transaction;
     }
 
-    /// <param name="readOnly">True to only read (a deferred transaction that takes no write lock).</param>
-    public static async Task<UpdateTransaction> BeginAsync(Database database, CancellationToken cancellationToken, bool readOnly = false)
+    /// <summary>A read-only transaction on a connection of its own (deferred: it takes no write lock).</summary>
+    public static async Task<UpdateTransaction> BeginReadAsync(Database database, CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken);
         try
         {
-            // IMMEDIATE: take the write lock now, so a busy database surfaces here and not half-way through.
-            var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: readOnly);
-            return new UpdateTransaction(connection, transaction);
+            var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
+            var sql = new Statements(connection);
+            return new UpdateTransaction(transaction, sql, async _ =>
+            {
+                sql.Dispose();
+                await connection.DisposeAsync();
+            });
         }
         catch
         {
@@ -44,44 +51,37 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     /// </summary>
     public async Task<T> InSavepointAsync<T>(Func<Task<T>> work)
     {
-        const string Name = "update";
-        await _transaction.SaveAsync(Name);
+        _sql.Execute("SAVEPOINT update_savepoint;");
         try
         {
             var result = await work();
-            await _transaction.ReleaseAsync(Name);
+            _sql.Execute("RELEASE update_savepoint;");
             return result;
         }
         catch
         {
-            await _transaction.RollbackAsync(Name);
+            _sql.Execute("ROLLBACK TO update_savepoint; RELEASE update_savepoint;");
             throw;
         }
     }
 
-    public async Task<bool> WasHandledAsync(long updateId) =>
-        await _connection.ExecuteScalarAsync<long?>(
-            "SELECT 1 FROM handled_updates WHERE update_id = @updateId;", new { updateId }, _transaction) is not null;
+    /// <summary>Records the update as handled; false when it already was (Telegram delivered it again).</summary>
+    public bool TryMarkHandled(long updateId, DateTimeOffset now) =>
+        _sql.Execute(
+            "INSERT INTO handled_updates (update_id, handled_at) VALUES (@updateId, @at) ON CONFLICT (update_id) DO NOTHING;",
+            ("@updateId", updateId), ("@at", now.ToUnixTimeMilliseconds())) == 1;
 
-    public Task MarkHandledAsync(long updateId, DateTimeOffset now) =>
-        _connection.ExecuteAsync(
-            "INSERT INTO handled_updates (update_id, handled_at) VALUES (@updateId, @at);",
-            new { updateId, at = now.ToUnixTimeMilliseconds() }, _transaction);
-
-    public async Task<UserProfile?> FindUserAsync(long userId)
-    {
-        var row = await _connection.QuerySingleOrDefaultAsync<UserRow>(
+    public UserProfile? FindUser(long userId) =>
+        _sql.QuerySingleOrDefault<UserRow>(
             "SELECT id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, blocked_at IS NOT NULL AS blocked, created_at FROM users WHERE id = @userId;",
-            new { userId }, _transaction);
-        return row?.ToProfile();
-    }
+            ("@userId", userId))?.ToProfile();
 
     /// <summary>Inserts or updates the user; a user who writes to the bot (anything but blocking it) is no longer blocked.</summary>
-    public Task SaveUserAsync(UserProfile user, DateTimeOffset now) =>
-        _connection.ExecuteAsync(
+    public void SaveUser(UserProfile user, DateTimeOffset now) =>
+        _sql.Execute(
             """
             INSERT INTO users (id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, blocked_at, created_at, updated_at)
-            VALUES (@Id, @ChatId, @Language, @LanguageChosen, @ActiveCaseId, @CollageCaseId, @TimeZoneId, @NudgesEnabled, @BlockedAt, @CreatedAt, @UpdatedAt)
+            VALUES (@id, @chatId, @language, @languageChosen, @activeCaseId, @collageCaseId, @timeZone, @nudgesEnabled, @blockedAt, @createdAt, @updatedAt)
             ON CONFLICT (id) DO UPDATE SET
                 chat_id = excluded.chat_id,
                 language = excluded.language,
@@ -93,45 +93,50 @@ internal sealed class UpdateTransaction : IAsyncDisposable
                 blocked_at = excluded.blocked_at,
                 updated_at = excluded.updated_at;
             """,
-            new
-            {
-                user.Id,
-                user.ChatId,
-                Language = user.Language.Code(),
-                LanguageChosen = user.LanguageChosen ? 1 : 0,
-                user.ActiveCaseId,
-                user.CollageCaseId,
-                user.TimeZoneId,
-                NudgesEnabled = user.NudgesEnabled ? 1 : 0,
-                BlockedAt = user.BlocksBot ? now.ToUnixTimeMilliseconds() : (long?)null,
-                CreatedAt = user.CreatedAt.ToUnixTimeMilliseconds(),
-                UpdatedAt = now.ToUnixTimeMilliseconds(),
-            },
-            _transaction);
+            ("@id", user.Id),
+            ("@chatId", user.ChatId),
+            ("@language", user.Language.Code()),
+            ("@languageChosen", user.LanguageChosen ? 1 : 0),
+            ("@activeCaseId", user.ActiveCaseId),
+            ("@collageCaseId", user.CollageCaseId),
+            ("@timeZone", user.TimeZoneId),
+            ("@nudgesEnabled", user.NudgesEnabled ? 1 : 0),
+            ("@blockedAt", user.BlocksBot ? now.ToUnixTimeMilliseconds() : null),
+            ("@createdAt", user.CreatedAt.ToUnixTimeMilliseconds()),
+            ("@updatedAt", now.ToUnixTimeMilliseconds()));
 
     /// <summary>True the first time a group chat is seen (and remembers it); false ever after.</summary>
-    public async Task<bool> TellGroupOnceAsync(long chatId, DateTimeOffset now) =>
-        await _connection.ExecuteAsync(
+    public bool TellGroupOnce(long chatId, DateTimeOffset now) =>
+        _sql.Execute(
             "INSERT INTO group_chats (chat_id, told_at) VALUES (@chatId, @at) ON CONFLICT (chat_id) DO NOTHING;",
-            new { chatId, at = now.ToUnixTimeMilliseconds() }, _transaction) == 1;
+            ("@chatId", chatId), ("@at", now.ToUnixTimeMilliseconds())) == 1;
 
     /// <summary>Erases the user; their cases, photos and reminders go with them (ON DELETE CASCADE).</summary>
-    public Task DeleteUserAsync(long userId) =>
-        _connection.ExecuteAsync("DELETE FROM users WHERE id = @userId;", new { userId }, _transaction);
+    public void DeleteUser(long userId) => _sql.Execute("DELETE FROM users WHERE id = @userId;", ("@userId", userId));
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        await _transaction.DisposeAsync();
-        await _connection.DisposeAsync();
+        _sql.Transaction = null;
+        var cleanly = false;
+        try
+        {
+            // Rolls back what was not committed.
+            await _transaction.DisposeAsync();
+            cleanly = true;
+        }
+        finally
+        {
+            await _ended(cleanly);
+        }
     }
 
     /// <summary>The user's cases, read and written in this transaction.</summary>
-    public CaseBook CasesOf(long userId) => new(_connection, _transaction, userId);
+    public CaseBook CasesOf(long userId) => new(_sql, userId);
 
     /// <summary>The reminders of this update's cases.</summary>
-    public ReminderStore Reminders => new(_connection, _transaction);
+    public ReminderStore Reminders => new(_sql);
 
     private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long? ActiveCaseId, long? CollageCaseId, string? TimeZone, long NudgesEnabled, long Blocked, long CreatedAt)
     {

@@ -12,7 +12,7 @@ namespace AppealBot.Telegram;
 /// (bounded). Each update is stored under its own savepoint, so one that cannot be stored leaves the rest of
 /// its user's batch for redelivery without holding back anyone else.
 /// </summary>
-internal sealed class UpdateBatchRunner(UpdateHandler handler, Database database, IReplySender replies, IOptions<BotOptions> options)
+internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writer, IReplySender replies, IOptions<BotOptions> options)
 {
     /// <summary>The smallest update id that must be delivered again, or null when the whole batch is done.</summary>
     public async Task<int?> RunAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, Database database
         var firstFailed = int.MaxValue;
         try
         {
-            await using var transaction = await UpdateTransaction.BeginAsync(database, cancellationToken);
+            await using var transaction = await writer.BeginAsync(cancellationToken);
             foreach (var userUpdates in byUser)
             {
                 var queue = new List<PendingReply>();
@@ -44,7 +44,7 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, Database database
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // A bug, not a storage problem: delivering the update again would fail again, for ever.
-                        queue.Add(await handler.GiveUpAsync(transaction, update, e));
+                        queue.Add(handler.GiveUp(transaction, update, e));
                     }
                 }
 

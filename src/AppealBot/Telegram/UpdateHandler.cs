@@ -17,7 +17,7 @@ internal sealed record PendingReply(IncomingUpdate Update, Turn Turn);
 /// transaction that the caller commits, and returns the replies to send once it has.
 /// </summary>
 internal sealed partial class UpdateHandler(
-    Database database,
+    UpdateWriter writer,
     Dialogue dialogue,
     ReminderSignal reminderSignal,
     IOptions<ReminderOptions> reminderOptions,
@@ -33,7 +33,7 @@ internal sealed partial class UpdateHandler(
         PendingReply? reply;
         try
         {
-            await using var transaction = await UpdateTransaction.BeginAsync(database, cancellationToken);
+            await using var transaction = await writer.BeginAsync(cancellationToken);
             reply = await StoreAsync(transaction, update);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -65,27 +65,26 @@ internal sealed partial class UpdateHandler(
             return null;
         }
 
-        if (await transaction.WasHandledAsync(update.Id))
+        var now = time.GetUtcNow();
+        if (!transaction.TryMarkHandled(update.Id, now))
         {
             LogDuplicate(update.Id);
             return null;
         }
 
-        var now = time.GetUtcNow();
         if (incoming.Input is GroupMessageInput)
         {
             // Said once per group, then silence: nobody in a group wants a bot answering every message.
-            var first = await transaction.TellGroupOnceAsync(incoming.ChatId, now);
-            await transaction.MarkHandledAsync(update.Id, now);
+            var first = transaction.TellGroupOnce(incoming.ChatId, now);
             var texts = Localization.Localizer.For(Localization.Languages.FromTelegramCode(incoming.LanguageCode));
             return first ? new PendingReply(incoming, new Turn().Send(texts["input.group"])) : null;
         }
 
-        var user = await transaction.FindUserAsync(incoming.UserId);
+        var user = transaction.FindUser(incoming.UserId);
         if (user is null)
         {
             user = UserProfile.New(incoming.UserId, incoming.ChatId, incoming.LanguageCode, now);
-            await transaction.SaveUserAsync(user, now);
+            transaction.SaveUser(user, now);
         }
 
         user.ChatId = incoming.ChatId;
@@ -97,12 +96,12 @@ internal sealed partial class UpdateHandler(
 
         if (user.ForgetRequested)
         {
-            await transaction.DeleteUserAsync(user.Id);
+            transaction.DeleteUser(user.Id);
             LogForgotten(user.Id);
         }
         else
         {
-            var changed = await cases.SaveAsync(now);
+            var changed = cases.Save(now);
 
             // A new time zone or nudge setting, or a user back after blocking the bot, re-plans every case.
             var replan = user.TimeZone.Id != zoneBefore || user.NudgesEnabled != nudgesBefore || user.IsBlocked
@@ -110,13 +109,12 @@ internal sealed partial class UpdateHandler(
                 : changed;
             foreach (var @case in replan)
             {
-                await transaction.Reminders.SyncAsync(@case, ReminderPlan.For(@case, user, reminderOptions.Value), now);
+                transaction.Reminders.Sync(@case, ReminderPlan.For(@case, user, reminderOptions.Value), now);
             }
 
-            await transaction.SaveUserAsync(user, now);
+            transaction.SaveUser(user, now);
         }
 
-        await transaction.MarkHandledAsync(update.Id, now);
         return new PendingReply(incoming, turn);
     }
 
@@ -124,10 +122,10 @@ internal sealed partial class UpdateHandler(
     /// The update made the bot fail: it is recorded as handled (so it does not come back for ever) and the
     /// user gets an apology instead of silence.
     /// </summary>
-    public async Task<PendingReply> GiveUpAsync(UpdateTransaction transaction, Update update, Exception error)
+    public PendingReply GiveUp(UpdateTransaction transaction, Update update, Exception error)
     {
         LogBug(update.Id, error.GetType().Name, error.StackTrace);
-        await transaction.MarkHandledAsync(update.Id, time.GetUtcNow());
+        transaction.TryMarkHandled(update.Id, time.GetUtcNow());
         var incoming = IncomingUpdate.From(update)!;
         var texts = Localization.Localizer.For(Localization.Languages.FromTelegramCode(incoming.LanguageCode));
         return new PendingReply(incoming, new Turn().Send(texts["input.internal_error"]).Notice(texts["input.internal_error.notice"]));

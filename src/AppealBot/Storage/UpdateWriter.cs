@@ -1,0 +1,67 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
+
+namespace AppealBot.Storage;
+
+/// <summary>
+/// The one connection updates are written through, kept open with its prepared statements, one transaction at
+/// a time (SQLite has one writer anyway). If ending a transaction fails, the connection is closed and the next
+/// transaction opens a fresh one.
+/// </summary>
+internal sealed class UpdateWriter(Database database) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private SqliteConnection? _connection;
+    private Statements? _statements;
+
+    public async Task<UpdateTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            if (_connection is null)
+            {
+                _connection = await database.OpenAsync(cancellationToken);
+                _statements = new Statements(_connection);
+            }
+
+            // IMMEDIATE: take the write lock now, so a busy database surfaces here and not half-way through.
+            var transaction = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+            return new UpdateTransaction(transaction, _statements!, EndAsync);
+        }
+        catch
+        {
+            await CloseAsync();
+            _turn.Release();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _turn.WaitAsync();
+        await CloseAsync();
+        _turn.Dispose();
+    }
+
+    private async ValueTask EndAsync(bool cleanly)
+    {
+        if (!cleanly)
+        {
+            await CloseAsync();
+        }
+
+        _turn.Release();
+    }
+
+    private async ValueTask CloseAsync()
+    {
+        _statements?.Dispose();
+        _statements = null;
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+}
