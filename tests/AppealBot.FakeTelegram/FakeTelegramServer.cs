@@ -221,6 +221,26 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Completes once the bot has confirmed <paramref name="updateId"/> and sent everything it answers it with (see
+    /// <see cref="UpdateQueue.WhenAnswered"/> for how the server knows).
+    /// </summary>
+    public async Task WaitUntilAnsweredAsync(long updateId, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? DefaultWaitTimeout;
+        try
+        {
+            await _updates.WhenAnswered(updateId).WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            var pending = string.Join(", ", _updates.Pending.Select(update => update.Id));
+            throw new TimeoutException(
+                $"Update {updateId} was not answered within {limit.TotalSeconds:0.###} s (confirmed offset {ConfirmedOffset}, " +
+                $"pending [{pending}]). Recent calls:\n{_calls.DescribeRecent()}");
+        }
+    }
+
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> fail with <paramref name="fault"/>.</summary>
     public void FailNext(string method, FakeFault fault, int times = 1)
     {

@@ -5,8 +5,8 @@ using Telegram.Bot.Types.Enums;
 namespace AppealBot.Tests.FakeTelegram;
 
 /// <summary>
-/// A Telegram user in a private chat with the bot. Each action queues an update, waits until the bot confirmed it
-/// through getUpdates (it has handled it by then) and returns what the bot did in this chat meanwhile.
+/// A Telegram user in a private chat with the bot. Each action queues an update, waits until the bot has answered it
+/// (confirmed it through getUpdates and sent its replies) and returns what the bot did in this chat meanwhile.
 /// </summary>
 public sealed class FakeUser
 {
@@ -211,7 +211,7 @@ public sealed class FakeUser
     {
         var historyMark = _server.Chats.HistoryLength(ChatId);
         var updateId = _server.EnqueueUpdate(build);
-        await _server.WaitUntilConfirmedAsync(updateId, timeout);
+        await _server.WaitUntilAnsweredAsync(updateId, timeout);
         var answer = callbackQueryId is null ? null : _server.Chats.AnswerTo(callbackQueryId);
         return new Reply(_server.Chats.History(ChatId, since: historyMark), answer);
     }

@@ -5,6 +5,7 @@ namespace AppealBot.Tests.FakeTelegram;
 /// <summary>
 /// The server's update queue with getUpdates semantics: an update stays until a poll passes an offset above its id,
 /// a long poll returns as soon as something arrives, and a newer poll terminates an older one with 409.
+/// It also knows when the bot has answered an update, by the bot's promise (see <see cref="WhenAnswered"/>).
 /// </summary>
 internal sealed class UpdateQueue(int firstUpdateId)
 {
@@ -12,6 +13,8 @@ internal sealed class UpdateQueue(int firstUpdateId)
     private readonly List<Update> _pending = [];
     private readonly Dictionary<long, Update> _delivered = [];
     private readonly List<(long UpdateId, TaskCompletionSource Confirmed)> _confirmationWaiters = [];
+    private readonly List<(long UpdateId, TaskCompletionSource Answered)> _answerWaiters = [];
+    private long _answeredOffset = firstUpdateId;
     private readonly TaskCompletionSource _shutdown = NewSignal();
     private int _nextUpdateId = firstUpdateId;
     private long _confirmedOffset = firstUpdateId;
@@ -57,6 +60,7 @@ internal sealed class UpdateQueue(int firstUpdateId)
         lock (_gate)
         {
             confirmed = Confirm(_nextUpdateId);
+            confirmed.AddRange(Answer(_confirmedOffset));
         }
 
         confirmed.ForEach(waiter => waiter.TrySetResult());
@@ -94,6 +98,7 @@ internal sealed class UpdateQueue(int firstUpdateId)
             _pending.Add(update);
             _pending.Sort((a, b) => a.Id.CompareTo(b.Id));
             _confirmedOffset = Math.Min(_confirmedOffset, update.Id);
+            _answeredOffset = Math.Min(_answeredOffset, update.Id);
             arrived = _arrived;
             _arrived = NewSignal();
         }
@@ -124,6 +129,27 @@ internal sealed class UpdateQueue(int firstUpdateId)
         }
     }
 
+    /// <summary>
+    /// Completes once the bot has sent everything it sends in answer to the update. The bot promises (and its
+    /// tests rely on it) that a getUpdates request starts only after the replies to every update confirmed by an
+    /// earlier request, and that a long poll (timeout above 0) starts only when no reply at all is outstanding.
+    /// So an update is answered when a later request starts, or when the request that confirmed it was a long one.
+    /// </summary>
+    public Task WhenAnswered(long updateId)
+    {
+        lock (_gate)
+        {
+            if (_answeredOffset > updateId)
+            {
+                return Task.CompletedTask;
+            }
+
+            var waiter = NewSignal();
+            _answerWaiters.Add((updateId, waiter));
+            return waiter.Task;
+        }
+    }
+
     public async Task<Update[]> PollAsync(long offset, int limit, TimeSpan timeout, CancellationToken requestAborted)
     {
         var thisPoll = NewSignal();
@@ -133,7 +159,14 @@ internal sealed class UpdateQueue(int firstUpdateId)
         {
             previousPoll = _activePoll;
             _activePoll = thisPoll;
-            confirmed = Confirm(offset);
+
+            // This request starting means the bot has answered what earlier requests confirmed.
+            confirmed = Answer(_confirmedOffset);
+            confirmed.AddRange(Confirm(offset));
+            if (timeout > TimeSpan.Zero)
+            {
+                confirmed.AddRange(Answer(_confirmedOffset));
+            }
         }
 
         previousPoll?.TrySetResult();
@@ -210,6 +243,19 @@ internal sealed class UpdateQueue(int firstUpdateId)
         var done = _confirmationWaiters.Where(waiter => waiter.UpdateId < offset).ToList();
         _confirmationWaiters.RemoveAll(waiter => waiter.UpdateId < offset);
         return [.. done.Select(waiter => waiter.Confirmed)];
+    }
+
+    private List<TaskCompletionSource> Answer(long offset)
+    {
+        if (offset <= _answeredOffset)
+        {
+            return [];
+        }
+
+        _answeredOffset = offset;
+        var done = _answerWaiters.Where(waiter => waiter.UpdateId < offset).ToList();
+        _answerWaiters.RemoveAll(waiter => waiter.UpdateId < offset);
+        return [.. done.Select(waiter => waiter.Answered)];
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

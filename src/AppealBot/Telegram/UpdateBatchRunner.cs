@@ -14,8 +14,16 @@ namespace AppealBot.Telegram;
 /// </summary>
 internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writer, IReplySender replies, IOptions<BotOptions> options)
 {
-    /// <summary>The smallest update id that must be delivered again, or null when the whole batch is done.</summary>
+    /// <summary>Stores the batch and sends its replies; the smallest update id that must be delivered again, or null.</summary>
     public async Task<int?> RunAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
+    {
+        var batch = await StoreAsync(updates, cancellationToken);
+        await SendAsync(batch, cancellationToken);
+        return batch.RedeliverFrom;
+    }
+
+    /// <summary>Stores the batch in one transaction and commits it; its replies are not sent yet.</summary>
+    public async Task<StoredBatch> StoreAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
     {
         var byUser = updates.GroupBy(OrderingKey).Select(g => g.OrderBy(u => u.Id).ToList()).ToList();
         var replyQueues = new List<List<PendingReply>>();
@@ -48,7 +56,10 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
                     }
                 }
 
-                replyQueues.Add(queue);
+                if (queue.Count > 0)
+                {
+                    replyQueues.Add(queue);
+                }
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -57,20 +68,29 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
         {
             // The commit (or the transaction itself) failed: nothing of the batch is stored, all of it comes again.
             handler.LogStorageFailed(updates.Min(u => u.Id), e);
-            return updates.Min(u => u.Id);
+            return new StoredBatch([], updates.Min(u => u.Id));
         }
 
         handler.ReminderPlanned();
+        return new StoredBatch(replyQueues, firstFailed == int.MaxValue ? null : firstFailed);
+    }
+
+    /// <summary>Sends a stored batch's replies: each user's in order, users concurrently.</summary>
+    public Task SendAsync(StoredBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Replies.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentUsers, CancellationToken = CancellationToken.None };
-        await Parallel.ForEachAsync(replyQueues.Where(q => q.Count > 0), parallel, async (queue, _) =>
+        return Parallel.ForEachAsync(batch.Replies, parallel, async (queue, _) =>
         {
             foreach (var reply in queue)
             {
                 await replies.DeliverAsync(reply.Update, reply.Turn, cancellationToken);
             }
         });
-
-        return firstFailed == int.MaxValue ? null : firstFailed;
     }
 
     /// <summary>Updates that do not name a user (channel posts, polls) are ordered among themselves.</summary>
@@ -81,3 +101,9 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
         ?? update.MyChatMember?.From.Id
         ?? 0;
 }
+
+/// <summary>
+/// A committed batch: the replies waiting to be sent (one queue per user, in order) and the smallest update id that
+/// could not be stored and must be delivered again, if any.
+/// </summary>
+internal sealed record StoredBatch(IReadOnlyList<IReadOnlyList<PendingReply>> Replies, int? RedeliverFrom);

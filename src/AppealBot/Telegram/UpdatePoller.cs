@@ -11,8 +11,11 @@ using Telegram.Bot.Types.Enums;
 namespace AppealBot.Telegram;
 
 /// <summary>
-/// Long-polls getUpdates and confirms a batch (by asking for the next offset) only after every update
-/// in it was handled and stored. Survives network errors and Telegram outages with backoff.
+/// Long-polls getUpdates and confirms a batch (by asking for the next offset) only after every update in it was
+/// handled and committed. Pipelined: while one batch's replies go out, the next batch is fetched and stored; its
+/// replies wait for the previous batch's, so each user's replies keep their order. A long poll is made only when
+/// no reply is left to send — so every getUpdates request starts after the replies of all batches but the one it
+/// confirms. Survives network errors and Telegram outages with backoff.
 /// </summary>
 internal sealed partial class UpdatePoller(
     ITelegramBotClient bot,
@@ -49,6 +52,7 @@ internal sealed partial class UpdatePoller(
 
         int? offset = null;
         var failures = 0;
+        var sending = Task.CompletedTask;
         while (!stoppingToken.IsCancellationRequested)
         {
             // The watchdog is fed by the loop itself: a hung loop gets the service restarted.
@@ -60,7 +64,9 @@ internal sealed partial class UpdatePoller(
             Update[] updates;
             try
             {
-                updates = await bot.GetUpdates(offset, limit: 100, timeout: options.Value.PollTimeoutSeconds,
+                // While replies are going out, only look for what is already waiting: a long poll would hold them.
+                var timeout = sending.IsCompleted ? options.Value.PollTimeoutSeconds : 0;
+                updates = await bot.GetUpdates(offset, limit: 100, timeout: timeout,
                     allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
                 heartbeat.Beat();
                 failures = 0;
@@ -79,16 +85,29 @@ internal sealed partial class UpdatePoller(
 
             if (updates.Length == 0)
             {
+                await sending;
                 continue;
             }
 
-            var redeliverFrom = await batches.RunAsync(updates, drain.Token);
+            var batch = await batches.StoreAsync(updates, drain.Token);
+            await sending;
+            sending = batches.SendAsync(batch, drain.Token);
+            var redeliverFrom = batch.RedeliverFrom;
             offset = redeliverFrom ?? updates.Max(u => u.Id) + 1;
             if (redeliverFrom is not null)
             {
                 failures++;
                 await DelayAsync(TransientFailures.Backoff(failures - 1), stoppingToken);
             }
+        }
+
+        try
+        {
+            await sending;
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of drain time: the batch is stored and is confirmed below; its remaining replies are dropped.
         }
 
         if (offset is not null)

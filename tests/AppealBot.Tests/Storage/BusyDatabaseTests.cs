@@ -24,7 +24,7 @@ public sealed class BusyDatabaseTests
         Assert.Empty(await bot.QueryAsync<long>("SELECT update_id FROM handled_updates WHERE update_id = @updateId", new { updateId }));
 
         await other.ExecuteAsync("ROLLBACK;");
-        await bot.Server.WaitUntilConfirmedAsync(updateId, TimeSpan.FromSeconds(30));
+        await bot.Server.WaitUntilAnsweredAsync(updateId, TimeSpan.FromSeconds(30));
 
         Assert.Contains("/new", user.LastMessage.Text, StringComparison.Ordinal);
         Assert.Single(bot.Server.CallsTo("sendMessage"), c => c.ChatId == 9401 && (c.Text ?? "").Contains("/new", StringComparison.Ordinal));
@@ -45,7 +45,7 @@ public sealed class BusyDatabaseTests
         Assert.DoesNotContain(bot.Server.CallsTo("sendMessage"), c => c.ChatId == 9402 && (c.Text ?? "").Contains("/new", StringComparison.Ordinal));
 
         await bot.ExecuteAsync("DROP TRIGGER refuse;");
-        await bot.Server.WaitUntilConfirmedAsync(updateId, TimeSpan.FromSeconds(60));
+        await bot.Server.WaitUntilAnsweredAsync(updateId, TimeSpan.FromSeconds(60));
 
         Assert.Single(bot.Server.CallsTo("sendMessage"), c => c.ChatId == 9402 && (c.Text ?? "").Contains("/new", StringComparison.Ordinal));
     }

@@ -19,7 +19,7 @@ public sealed class DeliveryTests
         var messagesBefore = user.Messages.Count;
         bot.Server.Redeliver(lastUpdate);
         await bot.RestartAsync();
-        await bot.Server.WaitUntilConfirmedAsync(lastUpdate.Id);
+        await bot.Server.WaitUntilAnsweredAsync(lastUpdate.Id);
 
         Assert.Equal(messagesBefore, user.Messages.Count);
         Assert.Equal(["Problem"], await bot.QueryAsync<string>("SELECT step FROM cases WHERE user_id = 3001"));
@@ -43,7 +43,7 @@ public sealed class DeliveryTests
             }
         }
 
-        await bot.Server.WaitUntilConfirmedAsync(last, TimeSpan.FromSeconds(30));
+        await bot.Server.WaitUntilAnsweredAsync(last, TimeSpan.FromSeconds(30));
 
         var cases = await bot.QueryAsync<(long UserId, string Step, string OrderNumber)>(
             "SELECT user_id, step, order_number FROM cases ORDER BY user_id");

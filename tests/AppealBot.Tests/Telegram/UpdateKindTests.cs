@@ -31,7 +31,7 @@ public sealed class UpdateKindTests : BotTests
         {
             EditedMessage = new Message { Id = 1, From = buyer.User.User, Chat = buyer.User.Chat, Date = DateTime.UtcNow, EditDate = DateTime.UtcNow, Text = "8123456789012345" },
         });
-        await Bot.Server.WaitUntilConfirmedAsync(updateId);
+        await Bot.Server.WaitUntilAnsweredAsync(updateId);
 
         Assert.Equal(before + 1, buyer.User.Messages.Count);
         Assert.Equal(buyer.Label("input.edited"), buyer.User.LastMessage.Text);
@@ -55,7 +55,7 @@ public sealed class UpdateKindTests : BotTests
                 NewChatMember = new ChatMemberBanned { User = Bot.Server.Bot },
             },
         });
-        await Bot.Server.WaitUntilConfirmedAsync(blocked);
+        await Bot.Server.WaitUntilAnsweredAsync(blocked);
         Assert.Equal([true], await Bot.QueryAsync<bool>("SELECT blocked_at IS NOT NULL FROM users WHERE id = 9203"));
 
         await buyer.Send("/start");
@@ -73,7 +73,7 @@ public sealed class UpdateKindTests : BotTests
         {
             CallbackQuery = new CallbackQuery { Id = queryId, From = user.User, ChatInstance = "x", Data = "new" },
         });
-        await Bot.Server.WaitUntilConfirmedAsync(updateId);
+        await Bot.Server.WaitUntilAnsweredAsync(updateId);
 
         Assert.Contains(Bot.Server.CallsTo("answerCallbackQuery"), c => c.Body.GetProperty("callback_query_id").GetString() == queryId);
         Assert.Contains("order number", user.LastMessage.Text, StringComparison.OrdinalIgnoreCase);
@@ -105,7 +105,7 @@ public sealed class UpdateKindTests : BotTests
             fill(message);
             return new Update { Message = message };
         });
-        await Bot.Server.WaitUntilConfirmedAsync(updateId);
+        await Bot.Server.WaitUntilAnsweredAsync(updateId);
         return [.. Bot.Server.MessagesIn(chat.Id).Skip(before).Select(m => m.Text)];
     }
 }
