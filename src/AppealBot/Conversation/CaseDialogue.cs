@@ -53,7 +53,7 @@ internal static class CaseDialogue
             ctx.User.ActiveCaseId = @case.Id;
         }
 
-        var flow = new CaseFlow(@case);
+        using var flow = new CaseFlow(@case);
         string? note = null;
         var done = button.Action switch
         {
@@ -97,7 +97,7 @@ internal static class CaseDialogue
     public static void Type(ConversationContext ctx, Turn turn, Case @case, string text)
     {
         var t = ctx.Texts;
-        var flow = new CaseFlow(@case);
+        using var flow = new CaseFlow(@case);
         string? problem = null;
         switch (@case.Step)
         {

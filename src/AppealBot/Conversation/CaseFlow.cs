@@ -1,22 +1,37 @@
+using System.Collections.Concurrent;
 using Stateless;
 
 namespace AppealBot.Conversation;
 
 /// <summary>
 /// The recovery process as a state machine over one <see cref="Case"/>. The state lives in the case
-/// (so it is stored with it); a flow is built per update, used, and dropped. Every method returns
+/// (so it is stored with it); a flow is taken per update, used, and disposed. Every method returns
 /// false when the action does not fit the case's current step.
 /// </summary>
-internal sealed class CaseFlow
+internal sealed class CaseFlow : IDisposable
 {
+    /// <summary>Configured machines not bound to a case: configuring one allocates ~38 KB, so they are reused.</summary>
+    private static readonly ConcurrentBag<BoundMachine> Idle = [];
+
     private readonly Case _case;
+    private readonly BoundMachine _bound;
     private readonly StateMachine<CaseStep, CaseTrigger> _machine;
 
     public CaseFlow(Case @case)
     {
         _case = @case;
-        _machine = new StateMachine<CaseStep, CaseTrigger>(() => @case.Step, s => @case.Step = s);
-        Configure(_machine, @case);
+        _bound = Idle.TryTake(out var idle) ? idle : new BoundMachine();
+        _bound.Case = @case;
+        _machine = _bound.Machine;
+    }
+
+    public void Dispose()
+    {
+        if (_bound.Case is not null && Idle.Count < 64)
+        {
+            _bound.Case = null;
+            Idle.Add(_bound);
+        }
     }
 
     public CaseStep Step => _case.Step;
@@ -141,7 +156,8 @@ internal sealed class CaseFlow
     public static string MermaidGraph()
     {
         var machine = new StateMachine<CaseStep, CaseTrigger>(CaseStep.OrderNumber);
-        Configure(machine, new Case { UserId = 0, CreatedAt = DateTimeOffset.UnixEpoch });
+        var blank = new Case { UserId = 0, CreatedAt = DateTimeOffset.UnixEpoch };
+        Configure(machine, () => blank);
         return Stateless.Graph.MermaidGraph.Format(machine.GetInfo());
     }
 
@@ -166,11 +182,12 @@ internal sealed class CaseFlow
         return true;
     }
 
-    private static void Configure(StateMachine<CaseStep, CaseTrigger> machine, Case c)
+    /// <param name="current">The case the guards look at: the machine's case at the moment it fires.</param>
+    private static void Configure(StateMachine<CaseStep, CaseTrigger> machine, Func<Case> current)
     {
-        bool DisputeWasPartial() => c.DisputeClaim == Compensation.PartialRefund;
-        bool AsksPartial() => c.Compensation == Compensation.PartialRefund;
-        bool FirstRejection() => c.Rejections < 2;
+        bool DisputeWasPartial() => current().DisputeClaim == Compensation.PartialRefund;
+        bool AsksPartial() => current().Compensation == Compensation.PartialRefund;
+        bool FirstRejection() => current().Rejections < 2;
 
         machine.Configure(CaseStep.OrderNumber)
             .Permit(CaseTrigger.OrderNumberGiven, CaseStep.Problem);
@@ -257,5 +274,20 @@ internal sealed class CaseFlow
         {
             machine.Configure(step).Permit(CaseTrigger.Close, CaseStep.Closed);
         }
+    }
+
+    /// <summary>A configured machine whose state is the step of whichever case it is bound to.</summary>
+    private sealed class BoundMachine
+    {
+        public BoundMachine()
+        {
+            // Stateless reads the state once when it is built, before any case is bound.
+            Machine = new StateMachine<CaseStep, CaseTrigger>(() => Case?.Step ?? CaseStep.OrderNumber, step => Case!.Step = step);
+            Configure(Machine, () => Case!);
+        }
+
+        public Case? Case { get; set; }
+
+        public StateMachine<CaseStep, CaseTrigger> Machine { get; }
     }
 }
