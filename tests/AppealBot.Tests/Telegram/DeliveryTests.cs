@@ -1,3 +1,4 @@
+using AppealBot.Localization;
 using AppealBot.Tests.TestKit;
 
 namespace AppealBot.Tests.Telegram;
@@ -55,5 +56,31 @@ public sealed class DeliveryTests
             Assert.Equal(3, texts.Count);
             Assert.Contains($"810000000000{i:0000}", texts[2], StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task A_users_replies_keep_their_order_when_the_updates_fall_into_different_batches()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        var buyer = bot.User(4100, "en");
+        var others = Enumerable.Range(0, 60).Select(i => bot.User(4200 + i, "it")).ToList();
+
+        // 183 updates: more than one getUpdates batch (100), so the buyer's second and third messages are stored
+        // while the replies to the first batch are still going out.
+        long last = 0;
+        foreach (var text in new[] { "/new", "8100 0000 0000 4100", "/status" })
+        {
+            others.ForEach(other => other.EnqueueMessage("/help"));
+            last = buyer.EnqueueMessage(text);
+        }
+
+        await bot.Server.WaitUntilAnsweredAsync(last, TimeSpan.FromSeconds(30));
+
+        var replies = buyer.Messages;
+        Assert.Equal(3, replies.Count);
+        Assert.Contains(Texts.Plain(Language.En, "case.ask_order"), replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains(Texts.Plain(Language.En, "problem.Damaged"), replies[1].ButtonTexts);
+        Assert.Contains("8100000000004100", replies[2].Text, StringComparison.Ordinal);
+        Assert.All(others, other => Assert.Equal(3, other.Messages.Count));
     }
 }

@@ -260,6 +260,36 @@ public sealed class FakeTelegramServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_update_confirmed_by_a_short_poll_counts_as_answered_only_when_the_next_poll_starts()
+    {
+        var first = _server.EnqueueUpdate(id => new Update { Id = id, Message = TextFromUser("one") });
+        await _bot.GetUpdates(timeout: 0);
+
+        // Confirmed by a short poll: the bot may still be sending its replies.
+        await _bot.GetUpdates(offset: (int)first + 1, timeout: 0);
+        await _server.WaitUntilConfirmedAsync(first);
+        var answered = _server.WaitUntilAnsweredAsync(first);
+        Assert.False(answered.IsCompleted);
+
+        // The next request starts only once they are out.
+        await _bot.GetUpdates(offset: (int)first + 1, timeout: 0);
+        await answered;
+    }
+
+    [Fact]
+    public async Task An_update_confirmed_by_a_long_poll_counts_as_answered_at_once()
+    {
+        var first = _server.EnqueueUpdate(id => new Update { Id = id, Message = TextFromUser("one") });
+        await _bot.GetUpdates(timeout: 0);
+
+        // A long poll is made only when no reply is outstanding; it returns when the next update arrives.
+        var poll = _bot.GetUpdates(offset: (int)first + 1, timeout: 5);
+        await _server.WaitUntilAnsweredAsync(first);
+        var second = _server.EnqueueUpdate(id => new Update { Id = id, Message = TextFromUser("two") });
+        Assert.Equal(second, Assert.Single(await poll).Id);
+    }
+
+    [Fact]
     public async Task TooManyRequests_beyond_the_retry_threshold_reaches_the_caller_with_retry_after()
     {
         _server.FailNext("sendMessage", FakeFault.TooManyRequests(retryAfterSeconds: 120));
