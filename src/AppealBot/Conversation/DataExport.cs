@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AppealBot.Reminders;
 
 namespace AppealBot.Conversation;
@@ -6,27 +7,24 @@ namespace AppealBot.Conversation;
 /// <summary>Everything stored about one user, as the JSON document /export sends them (the GDPR's right of access).</summary>
 internal static class DataExport
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static async Task<byte[]> BuildAsync(ConversationContext ctx)
     {
         var user = ctx.User;
-        var cases = new List<object>();
+        var cases = new List<ExportedCase>();
         foreach (var c in await ctx.Cases.ListAsync())
         {
             var photos = await ctx.Cases.PhotosAsync(c.Id);
-            cases.Add(new
-            {
+            cases.Add(new ExportedCase(
                 c.Id,
                 c.OrderNumber,
-                Step = c.Step.ToString(),
-                Problem = c.Problem?.ToString(),
-                DisputeClaim = c.DisputeClaim?.ToString(),
-                DisputeAmount = c.DisputeAmount,
+                c.Step.ToString(),
+                c.Problem?.ToString(),
+                c.DisputeClaim?.ToString(),
+                c.DisputeAmount,
                 c.DisputeClosedOn,
-                LossReasons = c.Reasons.ToString(),
-                EvidenceReady = c.EvidenceReady.ToString(),
-                Compensation = c.Compensation?.ToString(),
+                c.Reasons.ToString(),
+                c.EvidenceReady.ToString(),
+                c.Compensation?.ToString(),
                 c.CompensationAmount,
                 c.Filings,
                 c.FiledOn,
@@ -35,26 +33,68 @@ internal static class DataExport
                 c.Rejections,
                 c.RefundAmount,
                 c.RefundDue,
-                Outcome = c.Outcome.ToString(),
+                c.Outcome.ToString(),
                 c.Paused,
                 c.CreatedAt,
                 c.UpdatedAt,
-                Photos = photos.Select(p => new { p.Number, p.File.FileId, Kind = p.File.Kind.ToString() }),
-                PendingReminders = ReminderPlan.For(c, user, ctx.Reminders).Select(r => new { Kind = r.Kind.ToString(), r.DueAt }),
-            });
+                [.. photos.Select(p => new ExportedPhoto(p.Number, p.File.FileId, p.File.Kind.ToString()))],
+                [.. ReminderPlan.For(c, user, ctx.Reminders).Select(r => new ExportedReminder(r.Kind.ToString(), r.DueAt))]));
         }
 
-        var document = new
-        {
-            ExportedAt = ctx.Now,
-            TelegramUserId = user.Id,
-            Language = user.Language.ToString().ToLowerInvariant(),
+        var document = new ExportedUser(
+            ctx.Now,
+            user.Id,
+            user.Language.ToString().ToLowerInvariant(),
             user.LanguageChosen,
-            TimeZone = user.TimeZone.Id,
+            user.TimeZone.Id,
             user.NudgesEnabled,
             user.CreatedAt,
-            Cases = cases,
-        };
-        return JsonSerializer.SerializeToUtf8Bytes(document, Indented);
+            cases);
+        return JsonSerializer.SerializeToUtf8Bytes(document, ExportJson.Default.ExportedUser);
     }
 }
+
+internal sealed record ExportedUser(
+    DateTimeOffset ExportedAt,
+    long TelegramUserId,
+    string Language,
+    bool LanguageChosen,
+    string TimeZone,
+    bool NudgesEnabled,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<ExportedCase> Cases);
+
+internal sealed record ExportedCase(
+    long Id,
+    string? OrderNumber,
+    string Step,
+    string? Problem,
+    string? DisputeClaim,
+    Money? DisputeAmount,
+    DateOnly? DisputeClosedOn,
+    string LossReasons,
+    string EvidenceReady,
+    string? Compensation,
+    Money? CompensationAmount,
+    int Filings,
+    DateOnly? FiledOn,
+    DateTimeOffset? CheckBackDue,
+    DateOnly? DecisionDue,
+    int Rejections,
+    Money? RefundAmount,
+    DateOnly? RefundDue,
+    string Outcome,
+    bool Paused,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<ExportedPhoto> Photos,
+    IReadOnlyList<ExportedReminder> PendingReminders);
+
+internal sealed record ExportedPhoto(int Number, string FileId, string Kind);
+
+internal sealed record ExportedReminder(string Kind, DateTimeOffset DueAt);
+
+/// <summary>The export's JSON, generated at build time (no reflection, so it also works in the Native AOT build).</summary>
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(ExportedUser))]
+internal sealed partial class ExportJson : JsonSerializerContext;

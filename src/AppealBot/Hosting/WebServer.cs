@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using AppealBot.Telegram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -100,7 +102,7 @@ internal sealed partial class WebServer(
         if (await readiness.ProblemAsync(context.RequestAborted) is { } problem)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await context.Response.WriteAsJsonAsync(new NotReady("unavailable", problem), context.RequestAborted);
+            await context.Response.WriteAsJsonAsync(new NotReady("unavailable", problem), HealthJson.Default.NotReady, cancellationToken: context.RequestAborted);
             return;
         }
 
@@ -116,7 +118,7 @@ internal sealed partial class WebServer(
     [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot listen for HTTP ({Error}): check {Variable}")]
     private partial void LogCannotListen(string variable, string error);
 
-    private sealed record NotReady(string Status, string Reason);
+
 
     /// <summary>The web application logs through the bot's own logging, with its filters and providers.</summary>
     private sealed class SharedLogs(ILoggerFactory bot) : ILoggerProvider
@@ -129,3 +131,10 @@ internal sealed partial class WebServer(
         }
     }
 }
+
+internal sealed record NotReady(string Status, string Reason);
+
+/// <summary>The health endpoints' JSON, generated at build time; camelCase like the rest of ASP.NET Core's answers.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(NotReady))]
+internal sealed partial class HealthJson : JsonSerializerContext;

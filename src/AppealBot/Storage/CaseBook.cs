@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using AppealBot.Conversation;
 
@@ -30,15 +31,15 @@ internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
             return Task.FromResult<Case?>(known.Case);
         }
 
-        var row = sql.QuerySingleOrDefault<CaseRow>(
-            $"SELECT {Columns} FROM cases WHERE id = @caseId AND user_id = @userId;", ("@caseId", caseId), ("@userId", userId));
+        var row = sql.QuerySingleOrDefault(
+            $"SELECT {Columns} FROM cases WHERE id = @caseId AND user_id = @userId;", CaseRow.Read, ("@caseId", caseId), ("@userId", userId));
         return Task.FromResult(row is null ? null : Track(row.ToCase()));
     }
 
     public Task<IReadOnlyList<Case>> ListAsync()
     {
-        var rows = sql.Query<CaseRow>(
-            $"SELECT {Columns} FROM cases WHERE user_id = @userId ORDER BY outcome <> 'Open', id DESC;", ("@userId", userId));
+        var rows = sql.Query(
+            $"SELECT {Columns} FROM cases WHERE user_id = @userId ORDER BY outcome <> 'Open', id DESC;", CaseRow.Read, ("@userId", userId));
         return Task.FromResult<IReadOnlyList<Case>>([.. rows.Select(r => _loaded.TryGetValue(r.Id, out var known) ? known.Case : Track(r.ToCase()))]);
     }
 
@@ -95,14 +96,14 @@ internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
 
     public Task<IReadOnlyList<CasePhoto>> PhotosAsync(long caseId)
     {
-        var rows = sql.Query<PhotoRow>(
+        var rows = sql.Query(
             """
             SELECT p.position, p.file_id, p.file_unique_id, p.kind, p.file_size, p.mime_type
             FROM case_photos p JOIN cases c ON c.id = p.case_id
             WHERE p.case_id = @caseId AND c.user_id = @userId
             ORDER BY p.position;
             """,
-            ("@caseId", caseId), ("@userId", userId));
+            PhotoRow.Read, ("@caseId", caseId), ("@userId", userId));
         return Task.FromResult<IReadOnlyList<CasePhoto>>([.. rows.Select(r => r.ToPhoto())]);
     }
 
@@ -136,7 +137,7 @@ internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
         }
 
         // Ascending, each photo moves down into a number that is already free.
-        var remaining = sql.Query<long>("SELECT position FROM case_photos WHERE case_id = @caseId ORDER BY position;", ("@caseId", caseId));
+        var remaining = sql.Query("SELECT position FROM case_photos WHERE case_id = @caseId ORDER BY position;", row => row.GetInt64(0), ("@caseId", caseId));
         var next = 1;
         foreach (var position in remaining)
         {
@@ -171,6 +172,9 @@ internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
 
     private sealed record PhotoRow(long Position, string FileId, string FileUniqueId, string Kind, long? FileSize, string? MimeType)
     {
+        public static PhotoRow Read(DbDataReader row) =>
+            new(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3), row.Number(4), row.Text(5));
+
         public static string KindName(PhotoKind kind) => kind == PhotoKind.Document ? "document" : "photo";
 
         public CasePhoto ToPhoto() => new((int)Position,
@@ -180,6 +184,39 @@ internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
     /// <summary>The case as stored: enums by name, dates as ISO text, amounts as invariant decimal text.</summary>
     private sealed record CaseRow
     {
+        /// <summary>One row of <see cref="Columns"/>, in that order.</summary>
+        public static CaseRow Read(DbDataReader row) => new()
+        {
+            Id = row.GetInt64(0),
+            UserId = row.GetInt64(1),
+            Step = row.GetString(2),
+            OrderNumber = row.Text(3),
+            Problem = row.Text(4),
+            DisputeClaim = row.Text(5),
+            DisputeAmount = row.Text(6),
+            DisputeCurrency = row.Text(7),
+            DisputeClosedOn = row.Text(8),
+            ReasonsAnswered = row.GetInt64(9),
+            Reasons = row.GetInt64(10),
+            EvidenceReady = row.GetInt64(11),
+            Compensation = row.Text(12),
+            CompensationAmount = row.Text(13),
+            CompensationCurrency = row.Text(14),
+            Filings = row.GetInt64(15),
+            FiledOn = row.Text(16),
+            CheckBackDue = row.Number(17),
+            DecisionDelays = row.GetInt64(18),
+            DecisionDue = row.Text(19),
+            Rejections = row.GetInt64(20),
+            RefundAmount = row.Text(21),
+            RefundCurrency = row.Text(22),
+            RefundDue = row.Text(23),
+            Outcome = row.GetString(24),
+            Paused = row.GetInt64(25),
+            CreatedAt = row.GetInt64(26),
+            UpdatedAt = row.GetInt64(27),
+        };
+
         public long Id { get; init; }
         public long UserId { get; init; }
         public string Step { get; init; } = nameof(CaseStep.OrderNumber);

@@ -71,7 +71,7 @@ internal sealed class DatabaseCopy(Database database)
 
     private static async Task CheckAsync(SqliteConnection connection)
     {
-        var result = await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check;");
+        var result = await connection.ExecuteScalarAsync<string?>("PRAGMA integrity_check;");
         if (result != "ok")
         {
             throw new InvalidDataException($"The database copy failed its integrity check: {result}.");

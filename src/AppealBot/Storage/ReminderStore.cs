@@ -12,8 +12,9 @@ internal sealed class ReminderStore(Statements sql)
     /// </summary>
     public void Sync(Case c, IReadOnlyList<PlannedReminder> plan, DateTimeOffset now)
     {
-        var pending = sql.Query<PendingRow>(
-            "SELECT id, kind, planned_at FROM reminders WHERE case_id = @caseId AND state = 'pending';", ("@caseId", c.Id));
+        var pending = sql.Query(
+            "SELECT id, kind, planned_at FROM reminders WHERE case_id = @caseId AND state = 'pending';",
+            row => new PendingRow(row.GetInt64(0), row.GetString(1), row.GetInt64(2)), ("@caseId", c.Id));
         foreach (var row in pending)
         {
             if (!plan.Any(p => p.Kind.ToString() == row.Kind && p.DueAt.ToUnixTimeMilliseconds() == row.PlannedAt))

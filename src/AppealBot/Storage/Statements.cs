@@ -1,4 +1,4 @@
-using Dapper;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
@@ -6,7 +6,8 @@ namespace AppealBot.Storage;
 /// <summary>
 /// SQL run through commands kept for the life of one connection, so SQLite compiles each statement once instead
 /// of on every call (Microsoft.Data.Sqlite reuses a compiled statement only within the same command object).
-/// Rows are mapped by Dapper's row parsers. Parameters are bound by name, in the same order on every call.
+/// Parameters are bound by name, in the same order on every call; each query comes with the function that reads
+/// its row (by column position, in the order the SELECT names them).
 /// </summary>
 internal sealed class Statements(SqliteConnection connection) : IDisposable
 {
@@ -21,24 +22,21 @@ internal sealed class Statements(SqliteConnection connection) : IDisposable
     public T? Scalar<T>(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
         Command(sql, parameters).ExecuteScalar() is { } value and not DBNull ? (T)value : default;
 
-    public List<T> Query<T>(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    public List<T> Query<T>(string sql, Func<DbDataReader, T> read, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var reader = Command(sql, parameters).ExecuteReader();
         var rows = new List<T>();
-        Func<System.Data.Common.DbDataReader, T>? parse = null;
         while (reader.Read())
         {
-            // Built on the first row: before it, SQLite knows no type for a computed column.
-            parse ??= reader.GetRowParser<T>();
-            rows.Add(parse(reader));
+            rows.Add(read(reader));
         }
 
         return rows;
     }
 
-    public T? QuerySingleOrDefault<T>(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    public T? QuerySingleOrDefault<T>(string sql, Func<DbDataReader, T> read, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        var rows = Query<T>(sql, parameters);
+        var rows = Query(sql, read, parameters);
         return rows.Count switch
         {
             0 => default,
@@ -90,4 +88,12 @@ internal sealed class Statements(SqliteConnection connection) : IDisposable
 
         return command;
     }
+}
+
+/// <summary>Reading columns by position, with SQL NULL as null.</summary>
+internal static class RowReading
+{
+    public static string? Text(this DbDataReader row, int column) => row.IsDBNull(column) ? null : row.GetString(column);
+
+    public static long? Number(this DbDataReader row, int column) => row.IsDBNull(column) ? null : row.GetInt64(column);
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using AppealBot.Conversation;
 using AppealBot.Localization;
 using Microsoft.Data.Sqlite;
@@ -72,9 +73,9 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             ("@updateId", updateId), ("@at", now.ToUnixTimeMilliseconds())) == 1;
 
     public UserProfile? FindUser(long userId) =>
-        _sql.QuerySingleOrDefault<UserRow>(
+        _sql.QuerySingleOrDefault(
             "SELECT id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, blocked_at IS NOT NULL AS blocked, created_at FROM users WHERE id = @userId;",
-            ("@userId", userId))?.ToProfile();
+            UserRow.Read, ("@userId", userId))?.ToProfile();
 
     /// <summary>Inserts or updates the user; a user who writes to the bot (anything but blocking it) is no longer blocked.</summary>
     public void SaveUser(UserProfile user, DateTimeOffset now) =>
@@ -140,6 +141,9 @@ internal sealed class UpdateTransaction : IAsyncDisposable
 
     private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long? ActiveCaseId, long? CollageCaseId, string? TimeZone, long NudgesEnabled, long Blocked, long CreatedAt)
     {
+        public static UserRow Read(DbDataReader row) => new(
+            row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetInt64(3), row.Number(4), row.Number(5), row.Text(6), row.GetInt64(7), row.GetInt64(8), row.GetInt64(9));
+
         public UserProfile ToProfile() => new()
         {
             Id = Id,

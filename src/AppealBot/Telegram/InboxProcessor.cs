@@ -137,7 +137,7 @@ internal sealed partial class InboxProcessor(
     {
         try
         {
-            return JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options);
+            return JsonSerializer.Deserialize(payload, UpdateJson.Info);
         }
         catch (JsonException)
         {

@@ -43,7 +43,7 @@ internal sealed partial class WebhookEndpoint(
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, context.RequestAborted);
+            update = await JsonSerializer.DeserializeAsync(request.Body, UpdateJson.Info, context.RequestAborted);
         }
         catch (BadHttpRequestException e)
         {
@@ -70,7 +70,7 @@ internal sealed partial class WebhookEndpoint(
 
         try
         {
-            var payload = JsonSerializer.Serialize(update, JsonBotAPI.Options);
+            var payload = JsonSerializer.Serialize(update, UpdateJson.Info);
             // Not cancelled when Telegram hangs up: a stored update is deduplicated when it comes again anyway.
             if (await inbox.AddAsync(update.Id, UpdateBatchRunner.OrderingKey(update), payload, time.GetUtcNow(), CancellationToken.None))
             {
