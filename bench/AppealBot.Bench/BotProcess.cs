@@ -12,15 +12,21 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // A published native app (Native AOT) runs as it is; an assembly through the dotnet host.
+        var app = AppPath();
+        var native = !app.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(native ? app : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(AppPath());
+        if (!native)
+        {
+            info.ArgumentList.Add("exec");
+            info.ArgumentList.Add(app);
+        }
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("Telegram__", StringComparison.Ordinal) || k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
         {
             info.Environment.Remove(name);

@@ -3,7 +3,6 @@ using Dapper;
 
 namespace AppealBot.Storage;
 
-/// <summary>A due reminder taken by the dispatcher.</summary>
 /// <summary>A due reminder taken by the dispatcher: <see cref="PlannedAt"/> is the moment its case planned, the reminder's identity.</summary>
 internal sealed record DueReminder(long Id, long UserId, long CaseId, ReminderKind Kind, string Step, DateTimeOffset PlannedAt, int Attempts);
 
@@ -83,7 +82,7 @@ internal sealed class ReminderQueue(Database database)
             ids.Select(id => new { id, state, now = now.ToUnixTimeMilliseconds() }));
     }
 
-    private sealed record ClaimedRow(long Id, long UserId, long CaseId, string Kind, string Step, long PlannedAt, long Attempts)
+    internal sealed record ClaimedRow(long Id, long UserId, long CaseId, string Kind, string Step, long PlannedAt, long Attempts)
     {
         public DueReminder ToReminder() => new(Id, UserId, CaseId,
             Enum.TryParse<ReminderKind>(Kind, out var kind) ? kind : ReminderKind.Nudge, Step,
