@@ -106,6 +106,10 @@ internal sealed class BotProcess : IAsyncDisposable
         throw new FileNotFoundException("Build the solution first: src/AppealBot/bin/<configuration>/net10.0/AppealBot.dll was not found.");
     }
 
+    /// <summary>The database file and its write-ahead log (pages not yet checkpointed live only there), in MiB.</summary>
+    public static double DatabaseMiB(string path) =>
+        new[] { path, path + "-wal" }.Where(File.Exists).Sum(file => new FileInfo(file).Length) / 1024.0 / 1024.0;
+
     private static long Kib(string line) =>
         long.Parse(line.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
 

@@ -51,7 +51,7 @@ internal static partial class FlowRun
         var updates = latencies.Sum(l => l.Count);
         await sampling.CancelAsync();
         await sampler;
-        var size = new FileInfo(database).Length / 1024.0 / 1024.0;
+        var size = BotProcess.DatabaseMiB(database);
         var throughputPeak = bot.Memory().Peak;
 
         // Latency: a steady rate from a pool of buyers who each take one step at a time.

@@ -26,7 +26,7 @@ internal static class ReminderRun
         var due = DateTimeOffset.UtcNow;
         await SeedAsync(database, count, due);
         var claimCost = await MeasureClaimAsync(database, due);
-        var size = new FileInfo(database).Length / 1024.0 / 1024.0;
+        var size = BotProcess.DatabaseMiB(database);
 
         await using var server = await FakeTelegramServer.StartAsync();
         server.EnforceFloodLimits(perSecond: cap, perChatPerSecond: 1, chatBurst: 4);
