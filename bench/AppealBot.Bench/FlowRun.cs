@@ -44,11 +44,14 @@ internal static partial class FlowRun
         var sampler = SampleAsync(bot, memory, sampling.Token);
         var buyers = Enumerable.Range(0, users).Select(i => server.User(100_000 + i, "en")).ToList();
         var latencies = new List<Latency>[users];
+        var (botCpu, ownCpu) = (bot.CpuTime(), Process.GetCurrentProcess().TotalProcessorTime);
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, users), new ParallelOptions { MaxDegreeOfParallelism = users },
             async (i, _) => latencies[i] = await WalkAsync(buyers[i], i));
         var elapsed = watch.Elapsed;
         var updates = latencies.Sum(l => l.Count);
+        var botCpuPerUpdate = (bot.CpuTime() - botCpu).TotalMicroseconds / updates;
+        var ownCpuPerUpdate = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalMicroseconds / updates;
         await sampling.CancelAsync();
         await sampler;
         var size = BotProcess.DatabaseMiB(database);
@@ -69,6 +72,7 @@ internal static partial class FlowRun
             |---|---|
             | updates handled (each a real reply) | {updates:N0} in {elapsed.TotalSeconds:F1} s |
             | **throughput** | **{updates / elapsed.TotalSeconds:N0} updates/s** |
+            | CPU per update: the bot / the fake Telegram and the simulated users | {botCpuPerUpdate:F0} µs / {ownCpuPerUpdate:F0} µs (of 2 cores: {(botCpuPerUpdate + ownCpuPerUpdate) * updates / elapsed.TotalSeconds / 1e6:F2} busy) |
             | reply latency under that load p50 / p95 / p99 | {P(atTelegram, 0.5):F1} / {P(atTelegram, 0.95):F1} / {P(atTelegram, 0.99):F1} ms |
             | **steady {rate:N0} updates/s: reply latency p50 / p95 / p99** | **{P(steadyAtTelegram, 0.5):F2} / {P(steadyAtTelegram, 0.95):F2} / {P(steadyAtTelegram, 0.99):F2} ms** ({steady.Count:N0} updates) |
             | steady {rate:N0} updates/s: round trip as the simulated user sees it p50 / p95 / p99 | {P(steadyRoundTrip, 0.5):F2} / {P(steadyRoundTrip, 0.95):F2} / {P(steadyRoundTrip, 0.99):F2} ms |
