@@ -204,42 +204,16 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes once a getUpdates call passed an offset above <paramref name="updateId"/>, i.e. the bot finished it.</summary>
-    public async Task WaitUntilConfirmedAsync(long updateId, TimeSpan? timeout = null)
-    {
-        var limit = timeout ?? DefaultWaitTimeout;
-        try
-        {
-            await _updates.WhenConfirmed(updateId).WaitAsync(limit);
-        }
-        catch (TimeoutException)
-        {
-            var pending = string.Join(", ", _updates.Pending.Select(update => update.Id));
-            throw new TimeoutException(
-                $"Update {updateId} was not confirmed within {limit.TotalSeconds:0.###} s (confirmed offset {ConfirmedOffset}, " +
-                $"pending [{pending}]). Recent calls:\n{_calls.DescribeRecent()}");
-        }
-    }
+    /// <summary>Completes once a getUpdates call passed an offset above <paramref name="updateId"/>, i.e. the bot stored it.</summary>
+    public Task WaitUntilConfirmedAsync(long updateId, TimeSpan? timeout = null) =>
+        WaitForUpdateAsync(_updates.WhenConfirmed(updateId), updateId, "confirmed", timeout);
 
     /// <summary>
     /// Completes once the bot has confirmed <paramref name="updateId"/> and sent everything it answers it with (see
     /// <see cref="UpdateQueue.WhenAnswered"/> for how the server knows).
     /// </summary>
-    public async Task WaitUntilAnsweredAsync(long updateId, TimeSpan? timeout = null)
-    {
-        var limit = timeout ?? DefaultWaitTimeout;
-        try
-        {
-            await _updates.WhenAnswered(updateId).WaitAsync(limit);
-        }
-        catch (TimeoutException)
-        {
-            var pending = string.Join(", ", _updates.Pending.Select(update => update.Id));
-            throw new TimeoutException(
-                $"Update {updateId} was not answered within {limit.TotalSeconds:0.###} s (confirmed offset {ConfirmedOffset}, " +
-                $"pending [{pending}]). Recent calls:\n{_calls.DescribeRecent()}");
-        }
-    }
+    public Task WaitUntilAnsweredAsync(long updateId, TimeSpan? timeout = null) =>
+        WaitForUpdateAsync(_updates.WhenAnswered(updateId), updateId, "answered", timeout);
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> fail with <paramref name="fault"/>.</summary>
     public void FailNext(string method, FakeFault fault, int times = 1)
@@ -431,6 +405,22 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         catch (JsonException)
         {
             throw BotApiFailure.BadRequest("can't parse JSON request body");
+        }
+    }
+
+    private async Task WaitForUpdateAsync(Task done, long updateId, string what, TimeSpan? timeout)
+    {
+        var limit = timeout ?? DefaultWaitTimeout;
+        try
+        {
+            await done.WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            var pending = string.Join(", ", _updates.Pending.Select(update => update.Id));
+            throw new TimeoutException(
+                $"Update {updateId} was not {what} within {limit.TotalSeconds:0.###} s (confirmed offset {ConfirmedOffset}, " +
+                $"pending [{pending}]). Recent calls:\n{_calls.DescribeRecent()}");
         }
     }
 

@@ -39,9 +39,11 @@ internal sealed class UpdateWriter(Database database) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _turn.WaitAsync();
-        await CloseAsync();
-        _turn.Dispose();
+        // A transaction still running at exit (past the drain time) keeps its connection; the process is ending.
+        if (await _turn.WaitAsync(TimeSpan.FromSeconds(2)))
+        {
+            await CloseAsync();
+        }
     }
 
     private async ValueTask EndAsync(bool cleanly)
