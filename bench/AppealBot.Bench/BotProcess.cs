@@ -6,6 +6,8 @@ namespace AppealBot.Bench;
 /// <summary>The built AppealBot running as a child process, and its memory as the kernel sees it.</summary>
 internal sealed class BotProcess : IAsyncDisposable
 {
+    private const string BotVariablePrefix = "APPEALBOT_BOT_";
+
     private readonly Process _process;
 
     private BotProcess(Process process) => _process = process;
@@ -37,6 +39,13 @@ internal sealed class BotProcess : IAsyncDisposable
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
+        }
+
+        // For experiments on the bot alone: APPEALBOT_BOT_DOTNET_GCgen0size=… reaches the bot as DOTNET_GCgen0size=….
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith(BotVariablePrefix, StringComparison.Ordinal)).ToList())
+        {
+            info.Environment[name[BotVariablePrefix.Length..]] = info.Environment[name];
+            info.Environment.Remove(name);
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
