@@ -34,6 +34,7 @@ internal static class AppealBotServices
         services.AddSingleton<UserStatusStore>();
         services.AddSingleton<HandledUpdates>();
         services.AddHostedService<Housekeeping>();
+        services.AddHostedService<WalCheckpointer>();
 
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();

@@ -23,6 +23,9 @@ internal sealed class UpdateWriter(Database database) : IAsyncDisposable
             {
                 _connection = await database.OpenAsync(cancellationToken);
                 _statements = new Statements(_connection);
+
+                // The log is copied into the database by WalCheckpointer, never inside an update's commit.
+                _statements.Execute("PRAGMA wal_autocheckpoint = 0;");
             }
 
             // IMMEDIATE: take the write lock now, so a busy database surfaces here and not half-way through.
