@@ -34,7 +34,8 @@ internal static class AppealBotServices
         services.AddSingleton<UserStatusStore>();
         services.AddSingleton<HandledUpdates>();
         services.AddHostedService<Housekeeping>();
-        services.AddHostedService<WalCheckpointer>();
+        services.AddSingleton<WalCheckpointer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
 
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();

@@ -21,6 +21,11 @@ internal sealed partial class WalCheckpointer(Database database, ILogger<WalChec
     /// <summary>64 MiB of 4 KiB pages.</summary>
     internal const int RestartAbovePages = 16_384;
 
+    private TaskCompletionSource _nextRound = NewRound();
+
+    /// <summary>Completes when a checkpoint round that starts after this call is over (for tests and diagnostics).</summary>
+    public Task NextRoundAsync() => Volatile.Read(ref _nextRound).Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Every);
@@ -29,6 +34,7 @@ internal sealed partial class WalCheckpointer(Database database, ILogger<WalChec
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                var round = Interlocked.Exchange(ref _nextRound, NewRound());
                 try
                 {
                     connection ??= await database.OpenAsync(stoppingToken);
@@ -44,6 +50,8 @@ internal sealed partial class WalCheckpointer(Database database, ILogger<WalChec
                     await (connection?.DisposeAsync() ?? ValueTask.CompletedTask);
                     connection = null;
                 }
+
+                round.TrySetResult();
             }
         }
         catch (OperationCanceledException)
@@ -54,6 +62,8 @@ internal sealed partial class WalCheckpointer(Database database, ILogger<WalChec
             await (connection?.DisposeAsync() ?? ValueTask.CompletedTask);
         }
     }
+
+    private static TaskCompletionSource NewRound() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>What <c>PRAGMA wal_checkpoint</c> answers (its column names): busy flag, pages in the log, pages copied.</summary>
     internal sealed record CheckpointResult(long Busy, long Log, long Checkpointed);
