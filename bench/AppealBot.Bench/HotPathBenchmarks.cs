@@ -102,8 +102,8 @@ public class HotPathBenchmarks
     [Benchmark]
     public int RenderComplaintStepWithBothDrafts()
     {
-        var ru = Drafts.Complaint(_complaintCase, Localizer.For(Language.Ru));
-        var en = Drafts.Complaint(_complaintCase, Localizer.For(Language.En));
+        var ru = Drafts.Complaint(_complaintCase, Localizer.For(Language.Ru), Language.Ru);
+        var en = Drafts.Complaint(_complaintCase, Localizer.For(Language.En), Language.Ru);
         return ru.Length + en.Length + CaseView.Render(_complaintCase, _context).Html.Length;
     }
 

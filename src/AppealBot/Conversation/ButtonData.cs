@@ -37,12 +37,15 @@ internal static class ButtonData
 
     public static string Open(long caseId) => OpenPrefix + caseId.ToString(CultureInfo.InvariantCulture);
 
-    public static string ForCase(Case @case, string action, int? argument = null) => ForCase(@case.Id, @case.Step, action, argument);
+    public static string ForCase(Case @case, string action, int? argument = null) => ForCase(@case.Id, @case.Step, action, argument, @case.Position);
 
-    /// <summary>A case button made outside the flow (after collages were made), from the case's id and the step it was at.</summary>
-    public static string ForCase(long caseId, CaseStep step, string action, int? argument = null) =>
+    /// <summary>
+    /// A case button for the step (and the question within it, <paramref name="position"/>) it is shown at; also made
+    /// outside the flow (after collages were made), from the case's id and the step it was at.
+    /// </summary>
+    public static string ForCase(long caseId, CaseStep step, string action, int? argument = null, int position = 0) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{CasePrefix}{caseId}:{(int)step}:{action}{(argument is { } a ? ":" + a.ToString(CultureInfo.InvariantCulture) : "")}");
+            $"{CasePrefix}{caseId}:{(int)step}{(position != 0 ? "." + position.ToString(CultureInfo.InvariantCulture) : "")}:{action}{(argument is { } a ? ":" + a.ToString(CultureInfo.InvariantCulture) : "")}");
 
     public static bool TryParseLanguage(string data, out Language language)
     {
@@ -69,8 +72,7 @@ internal static class ButtonData
         var parts = data[CasePrefix.Length..].Split(':');
         if (parts.Length is < 3 or > 4
             || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var caseId)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var step)
-            || !Enum.IsDefined((CaseStep)step)
+            || !TryParseStep(parts[1], out var step, out var position)
             || parts[2].Length is 0 or > 8)
         {
             return false;
@@ -87,10 +89,27 @@ internal static class ButtonData
             argument = value;
         }
 
-        button = new CaseButton(caseId, (CaseStep)step, parts[2], argument);
+        button = new CaseButton(caseId, step, parts[2], argument, position);
+        return true;
+    }
+
+    /// <summary>"12" (a step) or "12.3" (the fourth question of step 12).</summary>
+    private static bool TryParseStep(string token, out CaseStep step, out int position)
+    {
+        step = default;
+        position = 0;
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        var stepPart = dot < 0 ? token : token[..dot];
+        if (!int.TryParse(stepPart, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || !Enum.IsDefined((CaseStep)number)
+            || (dot >= 0 && !int.TryParse(token.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out position)))
+        {
+            return false;
+        }
+
+        step = (CaseStep)number;
         return true;
     }
 }
 
-/// <summary>A pressed case button: which case, the step it was shown at, the action and its optional number.</summary>
-internal readonly record struct CaseButton(long CaseId, CaseStep Step, string Action, int? Argument);
+/// <summary>A pressed case button: which case, the step (and question) it was shown at, the action and its optional number.</summary>
+internal readonly record struct CaseButton(long CaseId, CaseStep Step, string Action, int? Argument, int Position = 0);

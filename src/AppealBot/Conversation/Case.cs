@@ -14,6 +14,18 @@ internal sealed class Case
 
     public ProblemKind? Problem { get; set; }
 
+    /// <summary>The buyer's story: what happened, what the seller argued, why the dispute was closed.</summary>
+    public CaseFacts Facts { get; set; } = new();
+
+    /// <summary>How many of the case file's questions are behind the buyer (answered or skipped).</summary>
+    public int FactsAnswered { get; set; }
+
+    /// <summary>The fact being corrected, while the step is <see cref="CaseStep.EditFact"/>.</summary>
+    public FactQuestion? Editing { get; set; }
+
+    /// <summary>The step to go back to when the buyer has finished correcting facts or evidence.</summary>
+    public CaseStep? ReturnStep { get; set; }
+
     public Compensation? DisputeClaim { get; set; }
 
     public Money? DisputeAmount { get; set; }
@@ -33,6 +45,9 @@ internal sealed class Case
 
     /// <summary>How many times a complaint was filed for this order (a rejected one may be filed again).</summary>
     public int Filings { get; set; }
+
+    /// <summary>The evidence ticked when the latest complaint was filed: a refiling says "added" only for what is new.</summary>
+    public EvidenceItems EvidenceFiled { get; set; }
 
     public DateOnly? FiledOn { get; set; }
 
@@ -62,6 +77,27 @@ internal sealed class Case
 
     public bool IsClosed => Outcome is not CaseOutcome.Open;
 
+    /// <summary>
+    /// Where within its step the case is (the question of a questionnaire), so that a button shown for one question
+    /// is stale at the next one although the step is the same.
+    /// </summary>
+    public int Position => Step switch
+    {
+        CaseStep.Facts => FactsAnswered,
+        CaseStep.LossReasons => ReasonsAnswered,
+        CaseStep.EditFact when Editing is { } question => (int)question,
+        _ => 0,
+    };
+
+    /// <summary>The fact question the buyer is answering now, if any.</summary>
+    public FactQuestion? CurrentQuestion => Step switch
+    {
+        CaseStep.Facts when FactQuestions.For(this) is var questions && FactsAnswered < questions.Count => questions[FactsAnswered],
+        CaseStep.EditFact => Editing,
+        CaseStep.Note => FactQuestion.Note,
+        _ => null,
+    };
+
     /// <summary>The next date the user has to act on, if any.</summary>
     public DateOnly? NextDue(TimeZoneInfo zone) => Step switch
     {
@@ -72,6 +108,7 @@ internal sealed class Case
     };
 }
 
+/// <summary>Stored by name; the numbers travel in buttons, so new kinds are added at the end.</summary>
 internal enum ProblemKind
 {
     NotReceived,
@@ -79,6 +116,9 @@ internal enum ProblemKind
     NotAsDescribed,
     WrongItem,
     Other,
+    Defective,
+    MissingParts,
+    Counterfeit,
 }
 
 internal enum Compensation
@@ -86,6 +126,14 @@ internal enum Compensation
     FullRefund,
     PartialRefund,
     ReturnAndRefund,
+}
+
+internal static class Compensations
+{
+    /// <summary>What can be asked for this problem: a parcel that never came cannot be sent back.</summary>
+    public static IReadOnlyList<Compensation> Fitting(ProblemKind? problem) => problem == ProblemKind.NotReceived
+        ? [Compensation.FullRefund, Compensation.PartialRefund]
+        : Enum.GetValues<Compensation>();
 }
 
 internal enum CaseOutcome
@@ -118,6 +166,10 @@ internal enum EvidenceItems
     Collage = 16,
     ListingScreenshots = 32,
     SellerChat = 64,
+    CarrierStatement = 128,
+    MeasurementPhotos = 256,
+    NotWorkingVideo = 512,
+    ParcelPhotos = 1024,
 }
 
 /// <summary>An amount the user typed, with its ISO currency code.</summary>

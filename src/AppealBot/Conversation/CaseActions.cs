@@ -25,6 +25,15 @@ internal static class CaseActions
     public const string Show = "show";
     public const string RemindLater = "later";
     public const string Pause = "pause";
+    public const string OpenFile = "file";
+    public const string EditFact = "edit";
+    public const string EditEvidence = "editev";
+    public const string Done = "done";
+    public const string DaysAgo = "ago";
+    public const string Answer = "answer";
+    public const string RefilingRefused = "norefile";
+    public const string PayPalText = "pp";
+    public const string BankLetter = "bank";
 
     // The collage maker's actions. They are not steps of the flow, so they work whatever step the case is at.
     public const string OpenCollage = "col";

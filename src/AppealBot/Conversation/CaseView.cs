@@ -13,7 +13,8 @@ internal static class CaseView
     private static readonly int[] RefundDays = [3, 5, 7, 10, 14, 30];
 
     /// <summary>The step's message; <paramref name="note"/> (already HTML) is shown between the header and the question.</summary>
-    public static CaseMessage Render(Case c, ConversationContext ctx, string? note = null)
+    /// <param name="reveal">Show the answers to "what was decided?" before the day it can have happened (the buyer tapped "I have the answer").</param>
+    public static CaseMessage Render(Case c, ConversationContext ctx, string? note = null, bool reveal = false)
     {
         var t = ctx.Texts;
         var body = new StringBuilder(Header(c, t));
@@ -22,10 +23,17 @@ internal static class CaseView
             body.Append("\n\n").Append(note);
         }
 
-        var (question, buttons) = Step(c, ctx);
+        var (question, buttons) = Step(c, ctx, reveal);
         body.Append("\n\n").Append(question);
         return new CaseMessage(body.ToString(), buttons);
     }
+
+    /// <summary>The problems in the order they are offered: the most common first, "something else" last.</summary>
+    private static readonly ProblemKind[] Problems =
+    [
+        ProblemKind.NotReceived, ProblemKind.Damaged, ProblemKind.Defective, ProblemKind.NotAsDescribed,
+        ProblemKind.WrongItem, ProblemKind.MissingParts, ProblemKind.Counterfeit, ProblemKind.Other,
+    ];
 
     public static string Header(Case c, Localizer t)
     {
@@ -35,14 +43,53 @@ internal static class CaseView
             : t.Get("case.header", ("order", c.OrderNumber), ("progress", new Html(progress)));
     }
 
-    /// <summary>"getting ready" or "step 3 of 6: complaint".</summary>
+    /// <summary>"getting ready · 7 questions to go" or "step 3 of 6: complaint" (for a correction, the step it returns to).</summary>
     public static string Progress(Case c, Localizer t)
     {
-        var step = c.Step.RecoveryStep();
+        var shown = c.Step is CaseStep.EditFacts or CaseStep.EditFact or CaseStep.EditEvidence ? c.ReturnStep ?? c.Step : c.Step;
+        if (shown == CaseStep.Escalation && c.Filings == 0)
+        {
+            // Reached because the appeal window passed, not after a decision: there is no "outcome" yet.
+            return t["progress.routes"];
+        }
+
+        var step = shown.RecoveryStep();
         return step == 0
-            ? t["progress.preparation"]
+            ? t.Plural("progress.preparation", PreparationQuestions.Left(c))
             : t.Get("progress.step", ("n", step), ("total", CaseSteps.RecoverySteps), ("name", t[$"step.name.{step}"]));
     }
+
+    /// <summary>
+    /// The step in a few lines, for typed text the step does not read: what the step needs and its buttons, without
+    /// the long texts and drafts already in the chat. Null for a step whose question is short anyway.
+    /// </summary>
+    public static CaseMessage? Brief(Case c, ConversationContext ctx, string note)
+    {
+        var t = ctx.Texts;
+        if (!t.Has($"need.{c.Step}"))
+        {
+            return null;
+        }
+
+        var need = t.Get($"need.{c.Step}", ("next", NextLabel(c, t)));
+        var (_, buttons) = Step(c, ctx, reveal: false);
+        return new CaseMessage(Header(c, t) + "\n\n" + note + "\n" + need, buttons);
+    }
+
+    /// <summary>The label of the button that moves a long step on, for the brief "tap …" line.</summary>
+    private static string NextLabel(Case c, Localizer t) => t[c.Step switch
+    {
+        CaseStep.Advice => "button.to_evidence",
+        CaseStep.Evidence => "button.to_compensation",
+        CaseStep.RefileEvidence => "button.to_new_complaint",
+        CaseStep.EditEvidence => "button.done",
+        CaseStep.Survey => "button.survey_done",
+        CaseStep.SupportChat => "button.to_complaint",
+        CaseStep.Complaint => "button.filed",
+        CaseStep.Refile => "button.filed_again",
+        CaseStep.CheckBackFix => "button.fixed",
+        _ => "button.back",
+    }];
 
     /// <summary>Where the case stands in one line, for /cases.</summary>
     public static string Summary(Case c, ConversationContext ctx)
@@ -51,13 +98,39 @@ internal static class CaseView
         var where = c.Step == CaseStep.Closed ? t[$"cases.closed.{c.Outcome}"] : Progress(c, t);
         var due = c.NextDue(ctx.User.TimeZone);
         return due is { } date
-            ? t.Get("cases.line.due", ("order", c.OrderNumber ?? "…"), ("where", new Html(where)), ("due", date))
+            ? t.Get("cases.line.due", ("order", c.OrderNumber ?? "…"), ("where", new Html(where)), ("due", new Html(Day(date, ctx))))
             : t.Get("cases.line", ("order", c.OrderNumber ?? "…"), ("where", new Html(where)));
     }
 
     public static string Pre(string plainEscaped) => $"<pre>{plainEscaped}</pre>";
 
-    private static (string Question, Buttons? Buttons) Step(Case c, ConversationContext ctx)
+    /// <summary>A day the buyer acts on, as they would say it: "today", "tomorrow", "on 30 November"; a day gone by is "now".</summary>
+    public static string Day(DateOnly day, ConversationContext ctx)
+    {
+        var t = ctx.Texts;
+        var days = day.DayNumber - ctx.Today.DayNumber;
+        return days switch
+        {
+            < 0 => t.Get("when.day.overdue", ("date", day)),
+            0 => t["when.today"],
+            1 => t["when.tomorrow"],
+            _ => t.Get("when.day.on", ("date", day)),
+        };
+    }
+
+    /// <summary>A day that has been, as the buyer would say it: "today", "yesterday", "on 25 November".</summary>
+    public static string PastDay(DateOnly day, ConversationContext ctx)
+    {
+        var t = ctx.Texts;
+        return (ctx.Today.DayNumber - day.DayNumber) switch
+        {
+            0 => t["when.today"],
+            1 => t["when.yesterday"],
+            _ => t.Get("when.day.on", ("date", day)),
+        };
+    }
+
+    private static (string Question, Buttons? Buttons) Step(Case c, ConversationContext ctx, bool reveal)
     {
         var t = ctx.Texts;
         Button B(string label, string action, int? argument = null) => new(label, ButtonData.ForCase(c, action, argument));
@@ -71,7 +144,25 @@ internal static class CaseView
 
             case CaseStep.Problem:
                 return (t["case.ask_problem"], Buttons.Column(
-                    [.. Enum.GetValues<ProblemKind>().Select(p => B(t[$"problem.{p}"], CaseActions.Choose, (int)p)), Back()]));
+                    [.. Problems.Select(p => B(t[$"problem.{p}"], CaseActions.Choose, (int)p)), Back()]));
+
+            case CaseStep.Facts or CaseStep.Note when c.CurrentQuestion is { } question:
+                return CaseFileView.Question(c, question, ctx, Back());
+
+            case CaseStep.EditFact when c.CurrentQuestion is { } question:
+            {
+                var (ask, buttons) = CaseFileView.Question(c, question, ctx, Back());
+                var now = FactQuestions.IsAnswered(c.Facts, question)
+                    ? t.Get("file.now", ("value", new Html(CaseFileView.Value(c, question, t))))
+                    : t["file.now_empty"];
+                return (t.Get("file.editing", ("name", new Html(t[$"fact.name.{question}"]))) + "\n" + now + "\n\n" + ask, buttons);
+            }
+
+            case CaseStep.EditFacts:
+                return CaseFileView.Menu(c, t);
+
+            case CaseStep.EditEvidence:
+                return (Evidence(c, t), EvidenceButtons(c, t, B(t["button.done"], CaseActions.Done)));
 
             case CaseStep.DisputeClaim:
                 return (t["case.ask_claim"], CompensationButtons(c, t, Back()));
@@ -102,17 +193,25 @@ internal static class CaseView
             }
 
             case CaseStep.Advice:
-                return (Advice(c, t, forRefiling: false), Buttons.Column(B(t["button.to_evidence"], CaseActions.Continue), Back()));
+                return (DeadlineView.Plan(c, ctx) is { } plan ? plan + "\n\n" + Advice(c, t) : Advice(c, t),
+                    Buttons.Column(B(t["button.to_evidence"], CaseActions.Continue), Back()));
 
             case CaseStep.Evidence:
-                return (Evidence(c, t), Buttons.Column(
+                return (Evidence(c, t), EvidenceButtons(c, t, B(t["button.to_compensation"], CaseActions.Continue), Back()));
+
+            case CaseStep.RejectionReason:
+                return (t["step.rejection_reason"], Buttons.Column(
                 [
-                    .. EvidenceChecklist.For(c.Problem).Select(item => B(
-                        t.Get(c.EvidenceReady.HasFlag(item) ? "button.evidence.ready" : "button.evidence.missing", ("item", new Html(t[$"evidence.label.{item}"]))),
-                        CaseActions.Toggle, (int)item)),
-                    B(t["button.to_compensation"], CaseActions.Continue),
+                    .. FactQuestions.RejectionReasonsFor(c.Problem).Select(r => B(t[$"rejection.{r}"], CaseActions.Choose, (int)r)),
                     Back(),
                 ]));
+
+            case CaseStep.RejectionDetail:
+                return (t.Get("step.rejection_detail", ("max", CaseFacts.MaxDetailLength)), Buttons.Row(B(t["button.skip"], CaseActions.Skip), Back()));
+
+            case CaseStep.RefileEvidence:
+                return (RefileAdvice(c, t) + "\n\n" + Evidence(c, t), EvidenceButtons(c, t,
+                    B(t["button.to_new_complaint"], CaseActions.Continue), B(t["button.refiling_refused"], CaseActions.RefilingRefused), Back()));
 
             case CaseStep.Compensation:
                 return (CompensationAdvice(c, t), CompensationButtons(c, t, Back()));
@@ -129,17 +228,25 @@ internal static class CaseView
                     B(t["button.to_complaint"], CaseActions.Continue), Back()));
 
             case CaseStep.Complaint:
-                return (t["step.complaint.filed_prompt"], Buttons.Column(B(t["button.filed"], CaseActions.Filed), Back()));
+                return (t["step.complaint.filed_prompt"], Buttons.Column(
+                    B(t["button.filed"], CaseActions.Filed), B(t["button.edit_evidence"], CaseActions.EditEvidence), Back()));
 
             case CaseStep.Refile:
-                return (t["step.refile.filed_prompt"], Buttons.Column(B(t["button.filed_again"], CaseActions.Filed), Back()));
+                return (t["step.refile.filed_prompt"], Buttons.Column(
+                    B(t["button.filed_again"], CaseActions.Filed), B(t["button.edit_evidence"], CaseActions.EditEvidence),
+                    B(t["button.refiling_refused"], CaseActions.RefilingRefused), Back()));
 
             case CaseStep.CheckBack:
             {
                 var due = c.CheckBackDue is { } instant ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, ctx.User.TimeZone).DateTime) : ctx.Today;
-                return (t.Get("step.checkback", ("filed", c.FiledOn), ("due", due), ("draft", new Html(Pre(Drafts.CheckBackRequest(c, t))))),
-                    Buttons.Column(B(t["button.all_fine"], CaseActions.AllFine), B(t["button.something_missing"], CaseActions.Missing),
-                        B(t["button.remind_later"], CaseActions.RemindLater), Back()));
+                // Asked what the operator said only once they can have said it: from the check-back moment, or on request.
+                var answerable = reveal || c.CheckBackDue is not { } moment || ctx.Now >= moment;
+                var text = t.Get("step.checkback", ("filed", new Html(PastDay(c.FiledOn ?? ctx.Today, ctx))), ("due", new Html(Day(due, ctx))),
+                    ("draft", new Html(Pre(Drafts.CheckBackRequest(c, t)))), ("question", new Html(answerable ? t["step.checkback.question"] : t.Get("step.checkback.wait", ("due", new Html(Day(due, ctx)))))));
+                return (text, answerable
+                    ? Buttons.Column(B(t["button.all_fine"], CaseActions.AllFine), B(t["button.something_missing"], CaseActions.Missing),
+                        B(t["button.remind_later"], CaseActions.RemindLater), Back())
+                    : Buttons.Column(B(t["button.have_answer"], CaseActions.Answer), B(t["button.remind_later"], CaseActions.RemindLater), Back()));
             }
 
             case CaseStep.CheckBackLater:
@@ -155,8 +262,14 @@ internal static class CaseView
             case CaseStep.DecisionDate:
                 return (t.Get("step.decision_date", ("example", DateExample())), DayButtons(c, t, DecisionDays, Back()));
 
+            case CaseStep.AwaitingDecision when !reveal && c.DecisionDue is { } decisionDue && decisionDue > ctx.Today:
+                return (t.Get("step.awaiting_decision", ("due", new Html(Day(decisionDue, ctx))), ("draft", new Html(Pre(Drafts.AskForDecision(c, t)))),
+                        ("question", new Html(t.Get("step.awaiting_decision.wait", ("due", new Html(Day(decisionDue, ctx))))))),
+                    Buttons.Column(B(t["button.have_answer"], CaseActions.Answer), Back()));
+
             case CaseStep.AwaitingDecision:
-                return (t.Get("step.awaiting_decision", ("due", c.DecisionDue), ("draft", new Html(Pre(Drafts.AskForDecision(c, t))))),
+                return (t.Get("step.awaiting_decision", ("due", new Html(Day(c.DecisionDue ?? ctx.Today, ctx))), ("draft", new Html(Pre(Drafts.AskForDecision(c, t)))),
+                        ("question", new Html(t["step.awaiting_decision.question"]))),
                     new Buttons(
                     [
                         [B(t["button.accepted"], CaseActions.Accepted), B(t["button.rejected"], CaseActions.Rejected)],
@@ -171,16 +284,38 @@ internal static class CaseView
                 return (t.Get("step.refund_date", ("example", DateExample())), DayButtons(c, t, RefundDays, Back()));
 
             case CaseStep.AwaitingRefund:
-                return (c.RefundAmount is { } amount
-                        ? t.Get("step.awaiting_refund.amount", ("amount", amount), ("due", c.RefundDue))
-                        : t.Get("step.awaiting_refund", ("due", c.RefundDue)),
-                    Buttons.Column(B(t["button.money_arrived"], CaseActions.Yes), B(t["button.money_missing"], CaseActions.No), Back()));
+            {
+                // "Has the money arrived?" only from the day it is due; before that, a way to say it came early.
+                var refundDue = c.RefundDue ?? ctx.Today;
+                var early = !reveal && refundDue > ctx.Today;
+                var due = new Html(Day(refundDue, ctx));
+                var text = c.RefundAmount is { } amount
+                    ? t.Get("step.awaiting_refund.amount", ("amount", amount), ("due", due))
+                    : t.Get("step.awaiting_refund", ("due", due));
+                return (text + " " + (early ? t.Get("step.awaiting_refund.wait", ("due", due)) : t["step.awaiting_refund.question"]), early
+                    ? Buttons.Column(B(t["button.money_arrived_early"], CaseActions.Yes), Back())
+                    : Buttons.Column(B(t["button.money_arrived"], CaseActions.Yes), B(t["button.money_missing"], CaseActions.No), Back()));
+            }
 
             case CaseStep.Escalation:
-                return (t.Get("step.escalation", ("consumer", new Html(t["escalation.consumer"]))), Buttons.Column(
-                    B(t["button.file_once_more"], CaseActions.FileAgain),
-                    B(t["button.close_case"], CaseActions.Close, (int)CaseOutcome.GaveUp),
-                    Back()));
+            {
+                var routes = Routes.For(c, ctx.Country, ctx.Deadlines, ctx.Today);
+                var buttons = new List<Button>();
+                if (routes.Contains(Route.PayPal))
+                {
+                    buttons.Add(B(t["button.paypal_text"], CaseActions.PayPalText));
+                }
+
+                if (routes.Contains(Route.Chargeback) || routes.Contains(Route.MirOrSbp))
+                {
+                    buttons.Add(B(t["button.bank_letter"], CaseActions.BankLetter));
+                }
+
+                buttons.Add(c.Filings == 0 ? B(t["button.try_support"], CaseActions.Continue) : B(t["button.file_once_more"], CaseActions.FileAgain));
+                buttons.Add(B(t["button.close_case"], CaseActions.Close, (int)CaseOutcome.GaveUp));
+                buttons.Add(Back());
+                return (DeadlineView.Routes(c, ctx, routes), Buttons.Column([.. buttons]));
+            }
 
             default:
                 return (t[$"step.closed.{c.Outcome}"], Buttons.Row(new Button(t["button.my_cases"], ButtonData.CaseList), new Button(t["button.new_case"], ButtonData.NewCase)));
@@ -188,25 +323,43 @@ internal static class CaseView
     }
 
     /// <summary>The numbered advice for this case: what the answered loss reasons say to do differently.</summary>
-    public static string Advice(Case c, Localizer t, bool forRefiling)
+    public static string Advice(Case c, Localizer t)
     {
         var items = Enum.GetValues<LossReasons>()
             .Where(r => r != LossReasons.None && c.Reasons.HasFlag(r))
             .Select(r => t[$"advice.{r}"])
             .ToList();
-        if (forRefiling)
-        {
-            items.Add(t["advice.refile.evidence"]);
-            items.Add(t["advice.refile.polite"]);
-        }
-
         if (items.Count == 0)
         {
             return t["case.advice.none"];
         }
 
         var list = string.Join("\n", items.Select((item, i) => $"{i + 1}. {item}"));
-        return t.Get(forRefiling ? "step.refile.advice" : "case.advice", ("list", new Html(list)));
+        return t.Get("case.advice", ("list", new Html(list)));
+    }
+
+    /// <summary>What answers the reason the complaint was rejected, before the evidence checklist opens again.</summary>
+    public static string RefileAdvice(Case c, Localizer t) =>
+        t.Get("step.refile_evidence", ("advice", new Html(t[$"refile.advice.{c.Facts.RejectedBecause ?? RejectionReason.NoReasonGiven}"])));
+
+    /// <summary>
+    /// Said before the drafts when they would stand on nothing: no evidence at all, or, after a rejection for lack of
+    /// evidence, nothing new since the last filing. Null when the drafts can go as they are.
+    /// </summary>
+    public static string? EvidenceWarning(Case c, Localizer t)
+    {
+        // Labels are button captions; inside a sentence they start lower case ("First get: unboxing video, …").
+        var firstMissing = string.Join(", ", EvidenceChecklist.Missing(c).Where(i => i != EvidenceItems.Collage).Take(2)
+            .Select(i => t[$"evidence.label.{i}"]).Select(label => char.ToLower(label[0], t.Culture) + label[1..]));
+        if (!EvidenceChecklist.HasAny(c))
+        {
+            return t.Get("step.complaint.no_evidence", ("first", new Html(firstMissing)));
+        }
+
+        return c.Step == CaseStep.Refile && c.Facts.RejectedBecause == RejectionReason.NotEnoughEvidence
+            && EvidenceChecklist.AddedSinceFiling(c).Count == 0 && firstMissing.Length > 0
+            ? t.Get("step.refile.nothing_new", ("first", new Html(firstMissing)))
+            : null;
     }
 
     private static string Evidence(Case c, Localizer t)
@@ -218,13 +371,21 @@ internal static class CaseView
         }
 
         var howTo = string.Join("\n", missing.Select(item => t.Get("case.evidence.how_line",
-            ("item", new Html(t[$"evidence.label.{item}"])), ("how", new Html(t[$"evidence.how.{item}"])))));
+            ("item", new Html(t[$"evidence.label.{item}"])), ("how", new Html(Drafts.EvidenceText(c, t, "how", item))))));
         return t.Get("case.evidence", ("missing", new Html(howTo)));
     }
 
+    private static Buttons EvidenceButtons(Case c, Localizer t, params Button[] last) => Buttons.Column(
+    [
+        .. EvidenceChecklist.For(c).Select(item => new Button(
+            t.Get(c.EvidenceReady.HasFlag(item) ? "button.evidence.ready" : "button.evidence.missing", ("item", new Html(t[$"evidence.label.{item}"]))),
+            ButtonData.ForCase(c, CaseActions.Toggle, (int)item))),
+        .. last,
+    ]);
+
     private static string CompensationAdvice(Case c, Localizer t)
     {
-        var rule = c.Problem is ProblemKind.NotReceived or ProblemKind.WrongItem
+        var rule = c.Problem is ProblemKind.NotReceived or ProblemKind.WrongItem or ProblemKind.Counterfeit
             ? t["compensation.rule.full"]
             : t["compensation.rule.depends"];
         if (c.Reasons.HasFlag(LossReasons.TooMuchAsked))
@@ -237,7 +398,7 @@ internal static class CaseView
 
     private static Buttons CompensationButtons(Case c, Localizer t, Button back) => Buttons.Column(
     [
-        .. Enum.GetValues<Compensation>().Select(k => new Button(t[$"compensation.{k}"], ButtonData.ForCase(c, CaseActions.Choose, (int)k))),
+        .. Compensations.Fitting(c.Problem).Select(k => new Button(t[$"compensation.{k}"], ButtonData.ForCase(c, CaseActions.Choose, (int)k))),
         back,
     ]);
 

@@ -138,9 +138,9 @@ internal static class CollageDialogue
         }
     }
 
-    /// <summary>Photos are taken at the evidence step, and at any step once the user opened the collage maker for this case.</summary>
+    /// <summary>Photos are taken at an evidence checklist, and at any step once the user opened the collage maker for this case.</summary>
     private static bool IsCollecting(ConversationContext ctx, Case @case) =>
-        @case.Step == CaseStep.Evidence || ctx.User.CollageCaseId == @case.Id;
+        @case.Step is CaseStep.Evidence or CaseStep.RefileEvidence or CaseStep.EditEvidence || ctx.User.CollageCaseId == @case.Id;
 
     /// <summary>Why this picture cannot be used, or null: a format the bot cannot read, or a file bots may not download.</summary>
     private static string? Refusal(ConversationContext ctx, PhotoInput photo)

@@ -17,6 +17,11 @@ internal sealed class ConversationContext
 
     public CollageOptions Collages { get; init; } = new();
 
+    public DeadlineOptions Deadlines { get; init; } = new();
+
+    /// <summary>Where the buyer lives, as far as the routes outside AliExpress go.</summary>
+    public BuyerCountry Country => Conversation.Deadlines.CountryOf(User);
+
     public Localizer Texts => Localizer.For(User.Language);
 
     /// <summary>The user's calendar day: dates they pick or type mean their local days.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AppealBot.Reminders;
@@ -19,6 +20,7 @@ internal static class DataExport
                 c.OrderNumber,
                 c.Step.ToString(),
                 c.Problem?.ToString(),
+                c.Facts,
                 c.DisputeClaim?.ToString(),
                 c.DisputeAmount,
                 c.DisputeClosedOn,
@@ -38,7 +40,7 @@ internal static class DataExport
                 c.CreatedAt,
                 c.UpdatedAt,
                 [.. photos.Select(p => new ExportedPhoto(p.Number, p.File.FileId, p.File.Kind.ToString()))],
-                [.. ReminderPlan.For(c, user, ctx.Reminders).Select(r => new ExportedReminder(r.Kind.ToString(), r.DueAt))]));
+                [.. ReminderPlan.For(c, user, ctx.Reminders, ctx.Deadlines).Select(r => new ExportedReminder(r.Kind.ToString(), r.DueAt))]));
         }
 
         var document = new ExportedUser(
@@ -50,7 +52,7 @@ internal static class DataExport
             user.NudgesEnabled,
             user.CreatedAt,
             cases);
-        return JsonSerializer.SerializeToUtf8Bytes(document, ExportJson.Default.ExportedUser);
+        return JsonSerializer.SerializeToUtf8Bytes(document, ExportJson.Readable.ExportedUser);
     }
 }
 
@@ -69,6 +71,7 @@ internal sealed record ExportedCase(
     string? OrderNumber,
     string Step,
     string? Problem,
+    CaseFacts Facts,
     string? DisputeClaim,
     Money? DisputeAmount,
     DateOnly? DisputeClosedOn,
@@ -95,6 +98,10 @@ internal sealed record ExportedPhoto(int Number, string FileId, string Kind);
 internal sealed record ExportedReminder(string Kind, DateTimeOffset DueAt);
 
 /// <summary>The export's JSON, generated at build time (no reflection, so it also works in the Native AOT build).</summary>
-[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSourceGenerationOptions(WriteIndented = true, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ExportedUser))]
-internal sealed partial class ExportJson : JsonSerializerContext;
+internal sealed partial class ExportJson : JsonSerializerContext
+{
+    /// <summary>Cyrillic and accents as they are, so the file reads as the user wrote; it is a download, never HTML.</summary>
+    public static ExportJson Readable => field ??= new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

@@ -11,6 +11,7 @@ namespace AppealBot.Conversation;
 internal sealed class Dialogue(
     IOptions<ReminderOptions> reminders,
     IOptions<CollageOptions> collages,
+    IOptions<DeadlineOptions> deadlines,
     IOptions<BotOptions> bot,
     IBotStatistics statistics,
     IRuntimeFacts runtime)
@@ -21,7 +22,7 @@ internal sealed class Dialogue(
 
     public async Task<Turn> HandleAsync(UserProfile user, ICaseBook cases, DateTimeOffset now, UserInput input)
     {
-        var ctx = new ConversationContext { User = user, Cases = cases, Now = now, Reminders = reminders.Value, Collages = collages.Value };
+        var ctx = new ConversationContext { User = user, Cases = cases, Now = now, Reminders = reminders.Value, Collages = collages.Value, Deadlines = deadlines.Value };
         var turn = new Turn();
         switch (input)
         {
@@ -207,7 +208,7 @@ internal sealed class Dialogue(
     {
         if (await ctx.ActiveCaseAsync() is { } active)
         {
-            CaseDialogue.Type(ctx, turn, active, text);
+            await CaseDialogue.TypeAsync(ctx, turn, active, text);
             return;
         }
 
@@ -299,7 +300,7 @@ internal sealed class Dialogue(
 
     private static Buttons ZoneButtons(ConversationContext ctx)
     {
-        var buttons = UserTimeZones.Offered.Select((id, i) => new Button(ZoneLabel(ctx, id), ButtonData.Zone(i)));
+        var buttons = UserTimeZones.OrderFor(ctx.User.Language).Select(i => new Button(ZoneLabel(ctx, UserTimeZones.Offered[i]), ButtonData.Zone(i)));
         return new Buttons([.. buttons.Chunk(2).Select(row => (IReadOnlyList<Button>)row)]);
     }
 

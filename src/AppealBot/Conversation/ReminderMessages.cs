@@ -12,6 +12,11 @@ internal static class ReminderMessages
     public static CaseMessage Render(ReminderKind kind, Case c, ConversationContext ctx)
     {
         var t = ctx.Texts;
+        if (kind.IsDeadline())
+        {
+            return Deadline(kind.Deadline(), c, ctx);
+        }
+
         if (kind != ReminderKind.Nudge)
         {
             return CaseView.Render(c, ctx, t[$"reminder.{kind}"]);
@@ -23,6 +28,17 @@ internal static class ReminderMessages
         return new CaseMessage(text, Buttons.Column(
             new Button(t["button.continue"], ButtonData.ForCase(c, CaseActions.Show)),
             new Button(t["button.pause_case"], ButtonData.ForCase(c, CaseActions.Pause))));
+    }
+
+    /// <summary>A window closes in a few days: which, when, and a way back to the case.</summary>
+    private static CaseMessage Deadline(DeadlineKind kind, Case c, ConversationContext ctx)
+    {
+        var t = ctx.Texts;
+        var deadline = Deadlines.Open(c, ctx.Country, ctx.Deadlines, ctx.Today).FirstOrDefault(d => d.Kind == kind);
+        var until = deadline?.Until ?? ctx.Today;
+        var text = CaseView.Header(c, t) + "\n\n" + t.Get($"reminder.deadline.{kind}",
+            ("date", until), ("relative", new Html(DeadlineView.Relative(until, ctx))));
+        return new CaseMessage(text, Buttons.Column(new Button(t["button.continue"], ButtonData.ForCase(c, CaseActions.Show))));
     }
 
     /// <summary>One message for everything that came due while the bot was down for long.</summary>

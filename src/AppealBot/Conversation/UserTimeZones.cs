@@ -12,6 +12,21 @@ internal static class UserTimeZones
         "Europe/Rome", "Europe/Minsk", "Europe/Kyiv", "Asia/Almaty", "Europe/London", "UTC",
     ];
 
+    /// <summary>
+    /// The offered zones in the order a user of this language looks for them: an Italian finds Rome first, an English
+    /// speaker London and UTC; Russia's zones lead for Russian. Each keeps its index (the buttons carry it).
+    /// </summary>
+    public static IReadOnlyList<int> OrderFor(Language language)
+    {
+        string[] first = language switch
+        {
+            Language.It => ["Europe/Rome", "Europe/London", "UTC"],
+            Language.En => ["Europe/London", "UTC", "Europe/Rome"],
+            _ => [],
+        };
+        return [.. Offered.Select((id, i) => (id, i)).OrderBy(z => Array.IndexOf(first, z.id) is var at && at >= 0 ? at : first.Length).Select(z => z.i)];
+    }
+
     /// <summary>"UTC+3", "UTC+5:30", "UTC" for the zone's offset at <paramref name="now"/>.</summary>
     public static string Offset(TimeZoneInfo zone, DateTimeOffset now)
     {

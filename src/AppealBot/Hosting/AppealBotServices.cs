@@ -39,6 +39,8 @@ internal static class AppealBotServices
 
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
+        services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeadlineOptions>, DeadlineOptionsValidator>();
         services.AddOptions<CollageOptions>().BindConfiguration(CollageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CollageOptions>, CollageOptionsValidator>();
         services.AddSingleton<ReminderSignal>();

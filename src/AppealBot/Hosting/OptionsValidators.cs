@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AppealBot.Conversation;
 using AppealBot.Evidence;
 using Microsoft.Extensions.Options;
 
@@ -169,5 +170,29 @@ internal sealed class CollageOptionsValidator : IValidateOptions<CollageOptions>
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
+
+internal sealed class DeadlineOptionsValidator : IValidateOptions<DeadlineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DeadlineOptions options)
+    {
+        var windows = new (string Key, TimeSpan Value)[]
+        {
+            ("AppealWindow", options.AppealWindow), ("BuyerProtection", options.BuyerProtection), ("PayPalDispute", options.PayPalDispute),
+            ("PayPalNotAsDescribedItaly", options.PayPalNotAsDescribedItaly), ("PayPalEscalation", options.PayPalEscalation),
+            ("CardChargeback", options.CardChargeback), ("RemindBefore", options.RemindBefore),
+        };
+        var wrong = windows.Where(w => w.Value < TimeSpan.FromDays(1) || w.Value > TimeSpan.FromDays(3650) || w.Value.Ticks % TimeSpan.TicksPerDay != 0)
+            .Select(w => $"Deadlines__{w.Key}")
+            .ToList();
+        if (wrong.Count > 0)
+        {
+            return ValidateOptionsResult.Fail($"{string.Join(", ", wrong)} must be a whole number of days between 1 and 3650 (d.00:00:00).");
+        }
+
+        return options.LegalGuaranteeYears is < 1 or > 10 || options.DefectNoticeMonths is < 1 or > 24
+            ? ValidateOptionsResult.Fail("Deadlines__LegalGuaranteeYears must be between 1 and 10 and Deadlines__DefectNoticeMonths between 1 and 24.")
+            : ValidateOptionsResult.Success;
     }
 }

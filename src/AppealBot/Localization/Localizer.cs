@@ -47,7 +47,12 @@ internal sealed class Localizer
     /// <summary>Whole amounts without decimals (1 500), others with two (12,50).</summary>
     public string Amount(decimal amount) => amount.ToString(decimal.Truncate(amount) == amount ? "#,0" : "#,0.00", Culture);
 
-    public string Money(Conversation.Money money) => $"{Amount(money.Amount)} {money.Currency}";
+    /// <summary>An amount as the culture writes it: 1 200 ₽, 15,50 €, €15.50; a currency without a sign of its own keeps its code.</summary>
+    public string Money(Conversation.Money money)
+    {
+        var template = TryTemplate("format.money." + money.Currency) ?? Template("format.money");
+        return template.Replace("{amount}", Amount(money.Amount), StringComparison.Ordinal).Replace("{currency}", money.Currency, StringComparison.Ordinal);
+    }
 
     public string Format(object? value) => value switch
     {

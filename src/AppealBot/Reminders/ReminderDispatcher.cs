@@ -22,6 +22,7 @@ internal sealed partial class ReminderDispatcher(
     DispatchRounds rounds,
     TimeProvider time,
     IOptions<ReminderOptions> options,
+    IOptions<DeadlineOptions> deadlines,
     ILogger<ReminderDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(5);
@@ -110,7 +111,7 @@ internal sealed partial class ReminderDispatcher(
             return;
         }
 
-        var ctx = new ConversationContext { User = user, Cases = NoCases.Instance, Now = now, Reminders = settings };
+        var ctx = new ConversationContext { User = user, Cases = NoCases.Instance, Now = now, Reminders = settings, Deadlines = deadlines.Value };
         var stillWanted = reminders.Where(r => cases.TryGetValue(r.CaseId, out var c) && IsStillWanted(r, c, user)).ToList();
         await queue.DropAsync(reminders.Except(stillWanted).Select(r => r.Id), now, cancellationToken);
 
@@ -176,8 +177,8 @@ internal sealed partial class ReminderDispatcher(
 
     /// <summary>The case still wants exactly this reminder: nothing moved it on, closed it or paused it meanwhile.</summary>
     private bool IsStillWanted(DueReminder reminder, Case c, UserProfile user) =>
-        c.Step.ToString() == reminder.Step
-        && ReminderPlan.For(c, user, options.Value).Any(p => p.Kind == reminder.Kind && p.DueAt == reminder.PlannedAt);
+        (reminder.Kind.IsDeadline() || c.Step.ToString() == reminder.Step)
+        && ReminderPlan.For(c, user, options.Value, deadlines.Value).Any(p => p.Kind == reminder.Kind && p.DueAt == reminder.PlannedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Count} reminder(s) to user {UserId}")]
     private partial void LogSent(int count, long userId);

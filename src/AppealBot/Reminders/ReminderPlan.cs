@@ -8,7 +8,7 @@ namespace AppealBot.Reminders;
 /// </summary>
 internal static class ReminderPlan
 {
-    public static IReadOnlyList<PlannedReminder> For(Case c, UserProfile user, ReminderOptions options)
+    public static IReadOnlyList<PlannedReminder> For(Case c, UserProfile user, ReminderOptions options, DeadlineOptions deadlines)
     {
         if (c.IsClosed)
         {
@@ -19,21 +19,30 @@ internal static class ReminderPlan
         DateTimeOffset Quiet(DateTimeOffset at) => LocalTime.OutOfQuietHours(at, zone, options.QuietHoursStart, options.QuietHoursEnd);
         DateTimeOffset OnDay(DateOnly day) => Quiet(LocalTime.At(day, options.DayTime, zone));
 
-        switch (c.Step)
+        // A few days before each window closes; only ahead of the case's last change, so a deadline already close when
+        // the buyer learned of it (they read it in the advice) is not announced again at once.
+        var plan = Deadlines.For(c, Deadlines.CountryOf(user), deadlines)
+            .Where(d => d.Until is not null)
+            .Select(d => new PlannedReminder(ReminderKinds.ForDeadline(d.Kind), OnDay(d.Until!.Value.AddDays(-deadlines.RemindBefore.Days))))
+            .Where(r => r.DueAt > c.UpdatedAt)
+            .ToList();
+
+        var step = c.Step switch
         {
-            case CaseStep.CheckBack when c.CheckBackDue is { } due:
-                return [new PlannedReminder(ReminderKind.CheckBack, Quiet(due))];
-            case CaseStep.AwaitingDecision when c.DecisionDue is { } day:
-                return [new PlannedReminder(ReminderKind.Decision, OnDay(day))];
-            case CaseStep.AwaitingRefund when c.RefundDue is { } day:
-                return [new PlannedReminder(ReminderKind.Refund, OnDay(day))];
+            CaseStep.CheckBack when c.CheckBackDue is { } due => new PlannedReminder(ReminderKind.CheckBack, Quiet(due)),
+            CaseStep.AwaitingDecision when c.DecisionDue is { } day => new PlannedReminder(ReminderKind.Decision, OnDay(day)),
+            CaseStep.AwaitingRefund when c.RefundDue is { } day => new PlannedReminder(ReminderKind.Refund, OnDay(day)),
+            _ => null,
+        };
+        if (step is not null)
+        {
+            plan.Add(step);
+        }
+        else if (!c.Paused && user.NudgesEnabled && options.NudgeAfter > TimeSpan.Zero && c.OrderNumber is not null && c.Step != CaseStep.CheckBackLater)
+        {
+            plan.Add(new PlannedReminder(ReminderKind.Nudge, Quiet(c.UpdatedAt + options.NudgeAfter)));
         }
 
-        if (c.Paused || !user.NudgesEnabled || options.NudgeAfter <= TimeSpan.Zero || c.OrderNumber is null || c.Step == CaseStep.CheckBackLater)
-        {
-            return [];
-        }
-
-        return [new PlannedReminder(ReminderKind.Nudge, Quiet(c.UpdatedAt + options.NudgeAfter))];
+        return plan;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
         id, user_id, step, order_number, problem, dispute_claim, dispute_amount, dispute_currency, dispute_closed_on,
         reasons_answered, reasons, evidence_ready, compensation, compensation_amount, compensation_currency,
         filings, filed_on, check_back_due, decision_delays, decision_due, rejections, refund_amount, refund_currency,
-        refund_due, outcome, paused, created_at, updated_at
+        refund_due, outcome, paused, created_at, updated_at, facts, facts_answered, evidence_filed, editing, return_step
         """;
 
     /// <summary>Every case handed out, with how it looked when loaded, so only real changes are written.</summary>
@@ -78,7 +78,8 @@ internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
                     compensation = @compensation, compensation_amount = @compensationAmount, compensation_currency = @compensationCurrency,
                     filings = @filings, filed_on = @filedOn, check_back_due = @checkBackDue, decision_delays = @decisionDelays,
                     decision_due = @decisionDue, rejections = @rejections, refund_amount = @refundAmount, refund_currency = @refundCurrency,
-                    refund_due = @refundDue, outcome = @outcome, paused = @paused, updated_at = @updatedAt
+                    refund_due = @refundDue, outcome = @outcome, paused = @paused, updated_at = @updatedAt,
+                    facts = @facts, facts_answered = @factsAnswered, evidence_filed = @evidenceFiled, editing = @editing, return_step = @returnStep
                 WHERE id = @id AND user_id = @userId;
                 """,
                 ("@step", row.Step), ("@orderNumber", row.OrderNumber), ("@problem", row.Problem), ("@disputeClaim", row.DisputeClaim),
@@ -88,6 +89,8 @@ internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
                 ("@filings", row.Filings), ("@filedOn", row.FiledOn), ("@checkBackDue", row.CheckBackDue), ("@decisionDelays", row.DecisionDelays),
                 ("@decisionDue", row.DecisionDue), ("@rejections", row.Rejections), ("@refundAmount", row.RefundAmount), ("@refundCurrency", row.RefundCurrency),
                 ("@refundDue", row.RefundDue), ("@outcome", row.Outcome), ("@paused", row.Paused), ("@updatedAt", row.UpdatedAt),
+                ("@facts", row.Facts), ("@factsAnswered", row.FactsAnswered), ("@evidenceFiled", row.EvidenceFiled), ("@editing", row.Editing),
+                ("@returnStep", row.ReturnStep),
                 ("@id", row.Id), ("@userId", row.UserId));
         }
 
@@ -215,6 +218,11 @@ internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
             Paused = row.GetInt64(25),
             CreatedAt = row.GetInt64(26),
             UpdatedAt = row.GetInt64(27),
+            Facts = row.GetString(28),
+            FactsAnswered = row.GetInt64(29),
+            EvidenceFiled = row.GetInt64(30),
+            Editing = row.Text(31),
+            ReturnStep = row.Text(32),
         };
 
         public long Id { get; init; }
@@ -245,6 +253,11 @@ internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
         public long Paused { get; init; }
         public long CreatedAt { get; init; }
         public long UpdatedAt { get; init; }
+        public string Facts { get; init; } = "{}";
+        public long FactsAnswered { get; init; }
+        public long EvidenceFiled { get; init; }
+        public string? Editing { get; init; }
+        public string? ReturnStep { get; init; }
 
         public Case ToCase() => new()
         {
@@ -273,6 +286,11 @@ internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
             Paused = Paused != 0,
             CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
             UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAt),
+            Facts = CaseFactsJson.Read(Facts),
+            FactsAnswered = (int)FactsAnswered,
+            EvidenceFiled = (EvidenceItems)EvidenceFiled,
+            Editing = ParseEnum<FactQuestion>(Editing),
+            ReturnStep = ParseEnum<CaseStep>(ReturnStep),
         };
 
         public static CaseRow From(Case c) => new()
@@ -305,6 +323,11 @@ internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
             Paused = c.Paused ? 1 : 0,
             CreatedAt = c.CreatedAt.ToUnixTimeMilliseconds(),
             UpdatedAt = c.UpdatedAt.ToUnixTimeMilliseconds(),
+            Facts = CaseFactsJson.Write(c.Facts),
+            FactsAnswered = c.FactsAnswered,
+            EvidenceFiled = (long)c.EvidenceFiled,
+            Editing = c.Editing?.ToString(),
+            ReturnStep = c.ReturnStep?.ToString(),
         };
 
         private static T? ParseEnum<T>(string? value) where T : struct, Enum =>

@@ -13,13 +13,19 @@ internal sealed class ReminderStore(Statements sql)
     public void Sync(Case c, IReadOnlyList<PlannedReminder> plan, DateTimeOffset now)
     {
         var pending = sql.Query(
-            "SELECT id, kind, planned_at FROM reminders WHERE case_id = @caseId AND state = 'pending';",
-            row => new PendingRow(row.GetInt64(0), row.GetString(1), row.GetInt64(2)), ("@caseId", c.Id));
+            "SELECT id, kind, planned_at, step FROM reminders WHERE case_id = @caseId AND state = 'pending';",
+            row => new PendingRow(row.GetInt64(0), row.GetString(1), row.GetInt64(2), row.GetString(3)), ("@caseId", c.Id));
+        var step = c.Step.ToString();
         foreach (var row in pending)
         {
             if (!plan.Any(p => p.Kind.ToString() == row.Kind && p.DueAt.ToUnixTimeMilliseconds() == row.PlannedAt))
             {
                 sql.Execute("DELETE FROM reminders WHERE id = @id;", ("@id", row.Id));
+            }
+            else if (row.Step != step)
+            {
+                // Still wanted at the same moment, but the case moved on (a nudge, a deadline): it now belongs to this step.
+                sql.Execute("UPDATE reminders SET step = @step WHERE id = @id;", ("@step", step), ("@id", row.Id));
             }
         }
 
@@ -46,5 +52,5 @@ internal sealed class ReminderStore(Statements sql)
         }
     }
 
-    private sealed record PendingRow(long Id, string Kind, long PlannedAt);
+    private sealed record PendingRow(long Id, string Kind, long PlannedAt, string Step);
 }

@@ -21,6 +21,7 @@ internal sealed partial class UpdateHandler(
     Dialogue dialogue,
     ReminderSignal reminderSignal,
     IOptions<ReminderOptions> reminderOptions,
+    IOptions<DeadlineOptions> deadlineOptions,
     TimeProvider time,
     ILogger<UpdateHandler> logger)
 {
@@ -109,7 +110,7 @@ internal sealed partial class UpdateHandler(
                 : changed;
             foreach (var @case in replan)
             {
-                transaction.Reminders.Sync(@case, ReminderPlan.For(@case, user, reminderOptions.Value), now);
+                transaction.Reminders.Sync(@case, ReminderPlan.For(@case, user, reminderOptions.Value, deadlineOptions.Value), now);
             }
 
             transaction.SaveUser(user, now);

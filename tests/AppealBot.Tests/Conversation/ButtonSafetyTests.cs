@@ -11,7 +11,8 @@ public sealed class ButtonSafetyTests : BotTests
     {
         var buyer = Buyer.Of(Bot, 6001, Language.En);
         await buyer.Send("/new");
-        var problemStep = await buyer.Send("8123456789012345");
+        await buyer.Send("8123456789012345");
+        var problemStep = await buyer.Press("button.yesterday");
         var staleData = problemStep.Last.Buttons[0][0].CallbackData!;
         await buyer.Press("problem.Damaged");
 
@@ -19,8 +20,8 @@ public sealed class ButtonSafetyTests : BotTests
 
         Assert.Equal(buyer.Label("input.stale_button"), stale.CallbackAnswerText);
         Assert.Empty(stale.Messages); // the pressed message already shows the current step
-        Assert.Contains(buyer.Label("compensation.FullRefund"), buyer.User.LastMessage.ButtonTexts);
-        Assert.Equal([("DisputeClaim", "Damaged")], await Bot.QueryAsync<(string, string)>("SELECT step, problem FROM cases"));
+        Assert.Contains(buyer.Label("button.skip"), buyer.User.LastMessage.ButtonTexts);
+        Assert.Equal([("Facts", "Damaged")], await Bot.QueryAsync<(string, string)>("SELECT step, problem FROM cases"));
     }
 
     [Fact]
@@ -28,7 +29,8 @@ public sealed class ButtonSafetyTests : BotTests
     {
         var buyer = Buyer.Of(Bot, 6002, Language.En);
         await buyer.Send("/new");
-        var step = await buyer.Send("8123456789012345");
+        await buyer.Send("8123456789012345");
+        var step = await buyer.Press("button.yesterday");
         var damaged = step.Last.FindButton(buyer.Label("problem.Damaged"))!.CallbackData!;
 
         await buyer.User.PressDataAsync(step.Last.Id, damaged);
@@ -36,7 +38,28 @@ public sealed class ButtonSafetyTests : BotTests
         var third = await buyer.User.PressDataAsync(step.Last.Id, damaged);
 
         Assert.Equal(buyer.Label("input.stale_button"), third.CallbackAnswerText);
-        Assert.Equal(["DisputeClaim"], await Bot.QueryAsync<string>("SELECT step FROM cases"));
+        Assert.Equal(["Facts"], await Bot.QueryAsync<string>("SELECT step FROM cases"));
+    }
+
+    [Fact]
+    public async Task A_second_tap_on_a_questions_button_does_not_answer_the_next_question_with_it()
+    {
+        var buyer = Buyer.Of(Bot, 6008, Language.En);
+        await buyer.Send("/new");
+        await buyer.Send("8123456789012345");
+        await buyer.Press("button.yesterday");
+        await buyer.Press("problem.Damaged");
+        await buyer.Press("button.skip");
+        var parcel = await buyer.Press("button.yes");
+        var seller = parcel.Last;
+        var dontKnow = seller.FindButton(buyer.Label("fact.SellerArgument.DontKnow"))!.CallbackData!;
+
+        await buyer.User.PressDataAsync(seller.Id, dontKnow);
+        var again = await buyer.User.PressDataAsync(seller.Id, dontKnow);
+
+        Assert.Equal(buyer.Label("input.stale_button"), again.CallbackAnswerText);
+        Assert.Equal([("Facts", 3L, """{"ParcelDamaged":true,"SellerArgument":"DontKnow"}""")],
+            await Bot.QueryAsync<(string, long, string)>("SELECT step, facts_answered, facts FROM cases"));
     }
 
     [Theory]
@@ -52,7 +75,8 @@ public sealed class ButtonSafetyTests : BotTests
     {
         var buyer = Buyer.Of(Bot, 6003, Language.It);
         await buyer.Send("/new");
-        var step = await buyer.Send("8123456789012345");
+        await buyer.Send("8123456789012345");
+        var step = await buyer.Press("button.yesterday");
 
         var reply = await buyer.User.PressDataAsync(step.Last.Id, data);
 
@@ -65,7 +89,8 @@ public sealed class ButtonSafetyTests : BotTests
     {
         var owner = Buyer.Of(Bot, 6004, Language.En);
         await owner.Send("/new");
-        var ownersStep = await owner.Send("8123456789012345");
+        await owner.Send("8123456789012345");
+        var ownersStep = await owner.Press("button.yesterday");
         var ownersData = ownersStep.Last.FindButton(owner.Label("problem.Damaged"))!.CallbackData!;
         var caseId = (await Bot.QueryAsync<long>("SELECT id FROM cases WHERE user_id = 6004")).Single();
         var intruder = Buyer.Of(Bot, 6005, Language.En);
@@ -86,6 +111,7 @@ public sealed class ButtonSafetyTests : BotTests
         var buyer = Buyer.Of(Bot, 6006, Language.Ru);
         await buyer.Send("/new");
         await buyer.Send("8123456789012345");
+        await buyer.Press("button.yesterday");
         var status = await buyer.Send("/status");
         var problemData = status.Last.FindButton(buyer.Label("problem.Damaged"))!.CallbackData!;
         await buyer.Press("button.close_gave_up");
@@ -102,8 +128,11 @@ public sealed class ButtonSafetyTests : BotTests
         var buyer = Buyer.Of(Bot, 6007, Language.En);
         await buyer.Send("/new");
         await buyer.Send("8123456789012345");
+        await buyer.Press("button.yesterday");
         await buyer.Send("my secret complaint text");
         await buyer.Press("problem.Damaged");
+        await buyer.Send("my secret damage detail");
+        await buyer.SkipFactsAsync(await buyer.Press("button.no"));
         await buyer.Press("compensation.PartialRefund");
         await buyer.Send("12.50 EUR");
 
@@ -112,6 +141,7 @@ public sealed class ButtonSafetyTests : BotTests
         Assert.DoesNotContain(Bot.Server.Token, logs, StringComparison.Ordinal);
         Assert.DoesNotContain("TEST-token", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("my secret complaint text", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("my secret damage detail", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("8123456789012345", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("12.50", logs, StringComparison.Ordinal);
     }

@@ -34,7 +34,7 @@ public sealed class ConversationProperties
     private static void RunSession(int[] steps, Language language, string junk)
     {
         var clock = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-        var dialogue = new Dialogue(Options.Create(new ReminderOptions()), Options.Create(new CollageOptions()), Options.Create(new BotOptions { OperatorIds = [1] }), new NoStatistics(), new Runtime());
+        var dialogue = new Dialogue(Options.Create(new ReminderOptions()), Options.Create(new CollageOptions()), Options.Create(new DeadlineOptions()), Options.Create(new BotOptions { OperatorIds = [1] }), new NoStatistics(), new Runtime());
         var book = new MemoryCaseBook();
         var user = UserProfile.New(1, 1, language.Code(), clock);
         var chat = new List<(int Id, IReadOnlyList<Button> Buttons)>();
@@ -85,7 +85,7 @@ public sealed class ConversationProperties
             foreach (var c in book.All)
             {
                 Assert.True(Enum.IsDefined(c.Step), $"unknown step {c.Step}");
-                foreach (var planned in ReminderPlan.For(c, user, new ReminderOptions()))
+                foreach (var planned in ReminderPlan.For(c, user, new ReminderOptions(), new DeadlineOptions()))
                 {
                     var context = new ConversationContext { User = user, Cases = book, Now = clock, Reminders = new ReminderOptions() };
                     var message = ReminderMessages.Render(planned.Kind, c, context);

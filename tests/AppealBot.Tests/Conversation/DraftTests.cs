@@ -41,18 +41,18 @@ public sealed class DraftTests
             Rejections = 1,
         };
 
-        var draft = Drafts.Complaint(@case, texts);
+        var draft = Drafts.Complaint(@case, texts, texts.Language);
         var html = $"{texts.Get("draft.complaint.label", ("language", new Html(texts["language.in.en"])))}\n<pre>{draft}</pre>";
 
         Assert.True(TelegramHtml.TryParse(html, out var plain, out var error), error);
         Assert.True(plain.Length <= 4096);
         var lines = draft.Split('\n');
-        Assert.Equal(texts.Get($"draft.complaint.main.{problem}", ("order", "8123456789012345")), lines[0]);
+        Assert.Equal(texts.Get("draft.complaint.main", ("order", "8123456789012345"), ("problem", new Html(Drafts.ProblemClause(@case, texts)))), lines[0]);
         Assert.StartsWith("1. ", lines[2], StringComparison.Ordinal);
         Assert.StartsWith("2. ", lines[3], StringComparison.Ordinal);
         Assert.Contains(texts.Date(new DateOnly(2026, 11, 20)), draft, StringComparison.Ordinal);
         var ask = compensation == nameof(Compensation.PartialRefund)
-            ? texts.Get("draft.complaint.ask.PartialRefund", ("amount", texts.Money(new Money(1234.5m, "EUR"))))
+            ? texts.Get("draft.complaint.ask.PartialRefund", ("amount", new Money(1234.5m, "EUR")))
             : texts[$"draft.complaint.ask.{compensation}"];
         Assert.EndsWith(ask, draft, StringComparison.Ordinal);
     }
@@ -63,10 +63,71 @@ public sealed class DraftTests
         var texts = Localizer.For(Language.En);
         var @case = new Case { UserId = 1, CreatedAt = DateTimeOffset.UnixEpoch, OrderNumber = "<b>&\"", Problem = ProblemKind.Other };
 
-        foreach (var draft in new[] { Drafts.Complaint(@case, texts), Drafts.Opening(@case, texts), Drafts.Survey(@case, texts) })
+        foreach (var draft in new[] { Drafts.Complaint(@case, texts, texts.Language), Drafts.Opening(@case, texts), Drafts.Survey(@case, texts) })
         {
             Assert.True(TelegramHtml.TryParse($"<pre>{draft}</pre>", out var plain, out var error), error);
             Assert.Contains("<b>&\"", plain, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Each_rejection_reason_is_answered_by_a_different_draft()
+    {
+        var texts = Localizer.For(Language.En);
+        var drafts = new Dictionary<RejectionReason, string>();
+        foreach (var reason in Enum.GetValues<RejectionReason>())
+        {
+            var @case = Rejected(reason);
+            @case.Facts.RejectedBecauseText = reason == RejectionReason.Other ? "the photos are not clear" : null;
+            drafts[reason] = Drafts.Complaint(@case, texts, Language.En);
+        }
+
+        Assert.Equal(drafts.Count, drafts.Values.Distinct().Count());
+        Assert.Contains(texts.Get("draft.rejection.TooLate", ("filed", new DateOnly(2026, 11, 22))), drafts[RejectionReason.TooLate], StringComparison.Ordinal);
+        Assert.Contains(texts["draft.rejection.SellerEvidenceBelieved"], drafts[RejectionReason.SellerEvidenceBelieved], StringComparison.Ordinal);
+        Assert.Contains(texts["draft.rejection.DeliveryConfirmed"], drafts[RejectionReason.DeliveryConfirmed], StringComparison.Ordinal);
+        Assert.Contains(texts["draft.answer.delivered"], drafts[RejectionReason.DeliveryConfirmed], StringComparison.Ordinal);
+        Assert.Contains(texts["draft.rejection.NoReasonGiven"], drafts[RejectionReason.NoReasonGiven], StringComparison.Ordinal);
+        Assert.Contains("the photos are not clear", drafts[RejectionReason.Other], StringComparison.Ordinal);
+        Assert.Contains(texts["draft.rejection.repeat"], drafts[RejectionReason.NotEnoughEvidence], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Added_evidence_is_claimed_only_when_something_was_ticked_since_the_last_filing()
+    {
+        var texts = Localizer.For(Language.En);
+        var same = Rejected(RejectionReason.NotEnoughEvidence);
+        var more = Rejected(RejectionReason.NotEnoughEvidence);
+        more.EvidenceReady |= EvidenceItems.ListingScreenshots;
+        var otherReason = Rejected(RejectionReason.SellerEvidenceBelieved);
+        otherReason.EvidenceReady |= EvidenceItems.ListingScreenshots;
+
+        var unchanged = Drafts.Complaint(same, texts, Language.En);
+        var changed = Drafts.Complaint(more, texts, Language.En);
+        var answered = Drafts.Complaint(otherReason, texts, Language.En);
+
+        Assert.DoesNotContain("added", unchanged, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(texts.Get("draft.rejection.NotEnoughEvidence", ("added", "screenshots of the listing")), changed, StringComparison.Ordinal);
+        Assert.Contains(texts.Get("draft.rejection.added", ("added", "screenshots of the listing")), answered, StringComparison.Ordinal);
+        Assert.DoesNotContain("- photos of the item", unchanged.Split("Since")[0].Split("Evidence attached:")[0], StringComparison.Ordinal);
+    }
+
+    private static Case Rejected(RejectionReason reason)
+    {
+        var @case = new Case
+        {
+            UserId = 1,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            OrderNumber = "8123456789012345",
+            Problem = reason == RejectionReason.DeliveryConfirmed ? ProblemKind.NotReceived : ProblemKind.NotAsDescribed,
+            DisputeClosedOn = new DateOnly(2026, 11, 20),
+            FiledOn = new DateOnly(2026, 11, 22),
+            EvidenceReady = EvidenceItems.Photos,
+            EvidenceFiled = EvidenceItems.Photos,
+            Filings = 1,
+            Rejections = 1,
+        };
+        @case.Facts.RejectedBecause = reason;
+        return @case;
     }
 }

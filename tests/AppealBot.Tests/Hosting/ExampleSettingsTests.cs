@@ -1,3 +1,4 @@
+using AppealBot.Conversation;
 using AppealBot.Tests.TestKit;
 using AppealBot.Hosting;
 using AppealBot.Reminders;
@@ -16,6 +17,7 @@ public sealed class ExampleSettingsTests
     [InlineData(typeof(BotOptions), BotOptions.Section)]
     [InlineData(typeof(ReminderOptions), ReminderOptions.Section)]
     [InlineData(typeof(HealthOptions), HealthOptions.Section)]
+    [InlineData(typeof(DeadlineOptions), DeadlineOptions.Section)]
     public void The_example_documents_every_setting(Type options, string section)
     {
         foreach (var property in options.GetProperties())
@@ -35,6 +37,7 @@ public sealed class ExampleSettingsTests
         Assert.True(new TelegramOptionsValidator().Validate(null, telegram).Succeeded);
         Assert.True(new BotOptionsValidator().Validate(null, Example.GetSection(BotOptions.Section).Get<BotOptions>()!).Succeeded);
         Assert.True(new ReminderOptionsValidator().Validate(null, Example.GetSection(ReminderOptions.Section).Get<ReminderOptions>()!).Succeeded);
+        Assert.True(new DeadlineOptionsValidator().Validate(null, Example.GetSection(DeadlineOptions.Section).Get<DeadlineOptions>()!).Succeeded);
         Assert.True(new HealthOptionsValidator().Validate(null, Example.GetSection(HealthOptions.Section).Get<HealthOptions>()!).Succeeded);
     }
 }

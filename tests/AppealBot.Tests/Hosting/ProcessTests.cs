@@ -124,7 +124,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(users.Count, cases.Count);
         foreach (var (user, i) in users.Select((u, i) => (u, i)))
         {
-            Assert.Contains((user.Id, "Problem", $"820000000000{i:0000}"), cases);
+            Assert.Contains((user.Id, "ClosedDate", $"820000000000{i:0000}"), cases);
             Assert.InRange(user.Messages.Count, 1, i == 0 ? 4 : 3); // a reply may be lost in the crash window, never sent twice
         }
 

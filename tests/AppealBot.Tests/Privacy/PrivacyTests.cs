@@ -90,6 +90,7 @@ public sealed class PrivacyTests : BotTests
         var active = Buyer.Of(Bot, 9106, Language.En);
         await active.Send("/new");
         await active.Send("8123456789012345");
+        await active.Press("button.yesterday");
         await active.Send("/status");
         await active.Press("button.close_gave_up");
         var idle = Buyer.Of(Bot, 9107, Language.En);

@@ -18,7 +18,7 @@ public sealed class ReminderTests : BotTests
         Assert.Equal(BotUnderTest.Start.AddDays(1), checkBack.At);
         Assert.Contains(buyer.Label("button.all_fine"), buyer.User.LastMessage.ButtonTexts);
 
-        await buyer.Press("button.all_fine");
+        await buyer.Answer("button.all_fine");
         await buyer.PressDays(5);
         Assert.Equal([BotUnderTest.Start.AddDays(6).Date.AddHours(7)], await DueTimes(8001));
 
@@ -26,18 +26,18 @@ public sealed class ReminderTests : BotTests
         var decision = await buyer.NextReminderAsync(Bot, "reminder.Decision");
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero), decision.At);
 
-        await buyer.Press("button.not_decided");
+        await buyer.Answer("button.not_decided");
         await buyer.PressDays(3);
         Bot.AdvanceTo(new DateTimeOffset(2026, 12, 4, 7, 0, 0, TimeSpan.Zero));
         await buyer.NextReminderAsync(Bot, "reminder.Decision");
         Assert.Equal(2, Sent(8001).Count(text => text.Contains(Localizer.For(Language.Ru)["reminder.Decision"], StringComparison.Ordinal)));
 
-        await buyer.Press("button.accepted");
+        await buyer.Answer("button.accepted");
         await buyer.Send("2 000 ₽");
         await buyer.PressDays(7);
         Bot.AdvanceTo(new DateTimeOffset(2026, 12, 11, 7, 0, 0, TimeSpan.Zero));
         var refund = await buyer.NextReminderAsync(Bot, "reminder.Refund");
-        Assert.Contains("2 000 RUB", System.Net.WebUtility.HtmlDecode(refund.Text ?? "").Replace('\u00A0', ' ').Replace('\u202F', ' '), StringComparison.Ordinal);
+        Assert.Contains("2 000 ₽", System.Net.WebUtility.HtmlDecode(refund.Text ?? "").Replace('\u00A0', ' ').Replace('\u202F', ' '), StringComparison.Ordinal);
 
         await buyer.Press("button.money_arrived");
         Assert.Equal([("Closed", "Won")], await Bot.QueryAsync<(string, string)>("SELECT step, outcome FROM cases WHERE user_id = 8001"));
@@ -71,7 +71,8 @@ public sealed class ReminderTests : BotTests
 
         await buyer.Press("button.remind_later");
         var snoozed = await buyer.Press("button.tomorrow");
-        Assert.Contains(buyer.Label("button.all_fine"), snoozed.ButtonTexts);
+        Assert.Contains(buyer.Label("input.snoozed", ("due", buyer.Label("when.tomorrow"))), snoozed.Last.Text, StringComparison.Ordinal);
+        Assert.Contains(buyer.Label("button.have_answer"), snoozed.ButtonTexts);
 
         var tomorrowAtTen = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero); // 10:00 in Rome
         Assert.Equal([tomorrowAtTen], await DueTimes(8003));
@@ -87,7 +88,7 @@ public sealed class ReminderTests : BotTests
         await buyer.FileComplaintAsync();
         Assert.Single(await DueTimes(8004));
 
-        await buyer.Press("button.all_fine");
+        await buyer.Answer("button.all_fine");
 
         Assert.Equal(0, await Count("SELECT COUNT(*) FROM reminders WHERE kind = 'CheckBack'"));
         Assert.Equal(["Nudge"], await Bot.QueryAsync<string>("SELECT kind FROM reminders WHERE state = 'pending'"));
@@ -237,7 +238,7 @@ public sealed class ReminderTests : BotTests
     {
         var buyer = Buyer.Of(Bot, 8013, Language.Ru);
         await buyer.FileComplaintAsync();
-        await buyer.Press("button.all_fine");
+        await buyer.Answer("button.all_fine");
         await buyer.PressDays(5);
         Assert.Equal([new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero)], await DueTimes(8013));
 

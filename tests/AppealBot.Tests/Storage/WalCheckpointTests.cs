@@ -23,6 +23,6 @@ public sealed class WalCheckpointTests
         // next round copies them into the database file.
         await checkpointer.NextRoundAsync();
         Assert.NotEqual(written, File.GetLastWriteTimeUtc(bot.DatabasePath));
-        Assert.Equal(["Problem"], await bot.QueryAsync<string>("SELECT step FROM cases WHERE user_id = 7001"));
+        Assert.Equal(["ClosedDate"], await bot.QueryAsync<string>("SELECT step FROM cases WHERE user_id = 7001"));
     }
 }

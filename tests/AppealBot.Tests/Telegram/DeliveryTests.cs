@@ -23,7 +23,7 @@ public sealed class DeliveryTests
         await bot.Server.WaitUntilAnsweredAsync(lastUpdate.Id);
 
         Assert.Equal(messagesBefore, user.Messages.Count);
-        Assert.Equal(["Problem"], await bot.QueryAsync<string>("SELECT step FROM cases WHERE user_id = 3001"));
+        Assert.Equal(["ClosedDate"], await bot.QueryAsync<string>("SELECT step FROM cases WHERE user_id = 3001"));
         Assert.Contains(first.Last.Text, user.Messages.Select(m => m.Text));
     }
 
@@ -51,7 +51,7 @@ public sealed class DeliveryTests
         Assert.Equal(users.Count, cases.Count);
         foreach (var (user, i) in users.Select((u, i) => (u, i)))
         {
-            Assert.Contains((user.Id, "Problem", $"810000000000{i:0000}"), cases);
+            Assert.Contains((user.Id, "ClosedDate", $"810000000000{i:0000}"), cases);
             var texts = user.Messages.Select(m => m.Text).ToList();
             Assert.Equal(3, texts.Count);
             Assert.Contains($"810000000000{i:0000}", texts[2], StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class DeliveryTests
         var replies = buyer.Messages;
         Assert.Equal(3, replies.Count);
         Assert.Contains(Texts.Plain(Language.En, "case.ask_order"), replies[0].Text, StringComparison.Ordinal);
-        Assert.Contains(Texts.Plain(Language.En, "problem.Damaged"), replies[1].ButtonTexts);
+        Assert.Contains(Texts.Plain(Language.En, "button.yesterday"), replies[1].ButtonTexts);
         Assert.Contains("8100000000004100", replies[2].Text, StringComparison.Ordinal);
         Assert.All(others, other => Assert.Equal(3, other.Messages.Count));
     }

@@ -99,7 +99,7 @@ public sealed class WebhookDeliveryTests
         var cases = await bot.QueryAsync<(long UserId, string Step, string OrderNumber)>("SELECT user_id, step, order_number FROM cases");
         foreach (var (user, i) in users.Select((u, i) => (u, i)))
         {
-            Assert.Equal([(user.Id, "Problem", $"810000000000{i:0000}")], cases.Where(c => c.UserId == user.Id));
+            Assert.Equal([(user.Id, "ClosedDate", $"810000000000{i:0000}")], cases.Where(c => c.UserId == user.Id));
             var texts = user.Messages.Select(m => m.Text).ToList();
             Assert.Equal(10, texts.Count);
             Assert.All(texts.Skip(2).Take(7), text => Assert.Contains($"810000000000{i:0000}", text, StringComparison.Ordinal));

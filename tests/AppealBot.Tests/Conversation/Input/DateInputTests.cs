@@ -117,8 +117,18 @@ public sealed class DateInputTests
     [InlineData("25 брюмера", "not a month")]
     [InlineData("25 novembre", "Italian month name in a Russian conversation")]
     [InlineData("ноября 25", "month before day")]
-    [InlineData("вчера", "relative words are not understood")]
-    [InlineData("<b>25.11.2026</b>", "markup around the date")]
+    [InlineData("в ноябре", "a month without a day")]
+    [InlineData("25.11 и 26.11", "two different dates")]
+    [InlineData("вчера или 25.11", "two different dates, one relative")]
+    [InlineData("192.168.1.1", "an address, not a date")]
+    [InlineData("версия 1.2.3", "a version, not a date")]
+    [InlineData("v1.2", "a number glued to a letter")]
+    [InlineData("25.11abc", "a date glued to a word")]
+    [InlineData("вчера 31.02", "an impossible date spoils the message")]
+    [InlineData("несколько дней назад", "no amount")]
+    [InlineData("дней назад", "a plural unit without an amount")]
+    [InlineData("3 дня", "an amount with no direction")]
+    [InlineData("через 3 дня назад", "both directions")]
     public void Rejects(string? text, string reason)
     {
         Assert.False(DateInput.TryParse(text, InputGen.Russian, MidJune, DateDirection.Past, out var date), reason);

@@ -34,6 +34,8 @@ internal static class InputGen
         ".", ",", "/", "-", "'", "..", ",,", "+", "−", "e", "E", "∞", "NaN",
         "г", "г.", "года", "€", "$", "₽", "£", "¥", "руб.", "eur", "EUR", "euro", "р",
         "ноября", "нояб.", "мая", "novembre", "nov", "November", "Sept", "İ", "ß", "ǅ",
+        "вчера", "назад", "через", "неделю", "-го", "ieri", "l'", "fa", "tra", "°", "º", "ago", "in", "last", "примерно", "circa",
+        "да", "нет", "не", "sì", "no", "👍", "❌", "?", "№", "#", "n.", "тыс.", "UTC+", "GMT-", "мск", "Москве", "Milano", "в",
     ];
 
     private static readonly Gen<string> Fragment = Gen.Frequency(
@@ -50,6 +52,14 @@ internal static class InputGen
         "25.11.2026", "25/11/26", "25-11", "2026-11-25", "25 ноября", "25 ноября 2026 г.", "25 novembre 2026", "5 Nov",
         "12.50", "12,50 €", "$12.99", "1 500 ₽", "15 euro", "300 руб.", "1.234,56",
         "8123 4567 8901 2345", "8123-4567-8901",
+        "закрыли вчера", "позавчера", "3 дня назад", "около двух недель назад", "через неделю", "5-го ноября", "в прошлый вторник",
+        "l'altro ieri", "il 5 novembre", "1° dicembre", "circa 3 settimane fa", "tra 5 giorni", "lunedì scorso",
+        "the day before yesterday", "November 5th, 2026", "about 3 weeks ago", "last monday",
+        "да, было", "нет, не было", "sì, certo", "no, non", "yep", "👍🏽",
+        "Заказ №8123456789012399", "Ordine n. 3012 4567 8901 2345", "order #8123-4567-8901-2345",
+        "1,5 тыс. руб", "15,50 euro", "€15.50", "20 долларов",
+        "в Новосибирске", "UTC+7", "МСК+4", "GMT-3:30", "Milano", "Petropavlovsk-Kamchatsky",
+        "где это вставить?", "non capisco",
     ];
 
     private static readonly string[] OtherScriptDigits = ["٠", "٢", "٥", "۵", "߀", "१", "০", "๓", "１", "９"];

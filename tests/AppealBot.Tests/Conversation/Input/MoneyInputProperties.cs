@@ -4,7 +4,7 @@ using CsCheck;
 
 namespace AppealBot.Tests.Conversation.Input;
 
-public sealed class MoneyInputProperties
+public sealed partial class MoneyInputProperties
 {
     /// <summary>(0, 1 000 000] in cents.</summary>
     private static readonly Gen<decimal> Amount = Gen.Long[1, 100_000_000].Select(cents => cents / 100m);
@@ -59,14 +59,47 @@ public sealed class MoneyInputProperties
     public void No_typed_digit_is_lost_or_invented() =>
         Gen.OneOf(InputGen.AmountLikeText, InputGen.AnyText).Sample(DigitsSurvive, iter: 1000);
 
-    /// <summary>The amount read carries exactly the digits typed (leading zeros aside): "1 500,00 ₽" is 1500.00.</summary>
+    /// <summary>
+    /// The amount read carries exactly the digits typed (leading zeros aside): "1 500,00 ₽" is 1500.00; with a word for
+    /// thousands, the same digits then the zeros the word stands for: "1,5 тыс." is 1500.
+    /// </summary>
     private static void DigitsSurvive(string text)
     {
         if (MoneyInput.TryParse(text, "EUR", out var money))
         {
             var typed = new string([.. text.Where(char.IsDigit)]).TrimStart('0');
             var read = new string([.. money.Amount.ToString(CultureInfo.InvariantCulture).Where(char.IsDigit)]).TrimStart('0');
-            Assert.Equal(typed, read);
+            if (Thousands().IsMatch(text))
+            {
+                Assert.Equal(money.Amount, decimal.Truncate(money.Amount));
+                Assert.StartsWith(typed.TrimEnd('0'), read, StringComparison.Ordinal);
+                Assert.True(money.Amount % 10 == 0, text);
+            }
+            else
+            {
+                Assert.Equal(typed, read);
+            }
         }
     }
+
+    [Fact]
+    public void A_word_for_thousands_multiplies_a_plain_number_by_a_thousand() =>
+        Gen.Select(Gen.Int[1, 9999], Gen.Int[0, 99], Gen.OneOfConst(" тыс.", " тыс", " тысяч", "к", "k", " mila", " thousand"), Gen.OneOfConst("", " руб", " руб.", " рублей", " €", " euro", " dollars"))
+            .Sample((whole, cents, word, currency) =>
+            {
+                var typed = whole + (cents == 0 ? "" : "," + cents.ToString("00", CultureInfo.InvariantCulture));
+                var expected = (whole + (cents / 100m)) * 1000;
+                var text = typed + word + currency;
+                if (expected > MoneyInput.MaxAmount)
+                {
+                    Assert.False(MoneyInput.TryParse(text, "RUB", out _), text);
+                    return;
+                }
+
+                Assert.True(MoneyInput.TryParse(text, "RUB", out var money), text);
+                Assert.Equal(expected, money.Amount);
+            });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[0-9]\s*(тыс|тысяч|тысячи|тысяча|k|к|mila|thousand)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Thousands();
 }

@@ -25,6 +25,24 @@ public sealed class NoThrowProperties
             .Sample((text, culture, today, past) => { _ = DateInput.TryParse(text, culture, today, past ? DateDirection.Past : DateDirection.Future, out _); },
                 iter: Iterations, print: t => Show(t.Item1));
 
+    [Fact]
+    public void DateInput_TryRead_never_throws() =>
+        Gen.Select(InputGen.AnyText, InputGen.Culture, InputGen.Today, Gen.Bool)
+            .Sample((text, culture, today, past) => { _ = DateInput.TryRead(text, culture, today, past ? DateDirection.Past : DateDirection.Future, out _); },
+                iter: Iterations, print: t => Show(t.Item1));
+
+    [Fact]
+    public void YesNoInput_never_throws() =>
+        InputGen.AnyText.Sample(text => { _ = YesNoInput.Read(text); }, iter: Iterations, print: Show);
+
+    [Fact]
+    public void ZoneInput_never_throws() =>
+        InputGen.AnyText.Sample(text => { _ = ZoneInput.TryRead(text, DateTimeOffset.UnixEpoch.AddYears(56), out _); }, iter: Iterations, print: Show);
+
+    [Fact]
+    public void HelpInput_never_throws() =>
+        InputGen.AnyText.Sample(text => { _ = HelpInput.AsksForHelp(text); }, iter: Iterations, print: Show);
+
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("'; DROP TABLE cases;--")]
@@ -37,6 +55,8 @@ public sealed class NoThrowProperties
         Assert.False(OrderNumber.TryParse(text, out _));
         Assert.False(MoneyInput.TryParse(text, "EUR", out _));
         Assert.False(DateInput.TryParse(text, InputGen.Russian, new DateOnly(2026, 6, 15), DateDirection.Past, out _));
+        Assert.Equal(YesNoAnswer.NotUnderstood, YesNoInput.Read(text));
+        Assert.False(ZoneInput.TryRead(text, DateTimeOffset.UnixEpoch.AddYears(56), out _));
     }
 
     [Fact]
@@ -49,7 +69,14 @@ public sealed class NoThrowProperties
             Assert.False(OrderNumber.TryParse(text, out _));
             Assert.False(MoneyInput.TryParse(text, "EUR", out _));
             Assert.False(DateInput.TryParse(text, InputGen.Russian, new DateOnly(2026, 6, 15), DateDirection.Past, out _));
+            Assert.Equal(YesNoAnswer.NotUnderstood, YesNoInput.Read(text));
+            Assert.False(ZoneInput.TryRead(text, DateTimeOffset.UnixEpoch.AddYears(56), out _));
         }
+
+        // A long message full of dates and yes-words is still not a date or an answer.
+        var wordy = string.Concat(Enumerable.Repeat("вчера да ", 200));
+        Assert.False(DateInput.TryParse(wordy, InputGen.Russian, new DateOnly(2026, 6, 15), DateDirection.Past, out _));
+        Assert.Equal(YesNoAnswer.NotUnderstood, YesNoInput.Read(wordy));
     }
 
     private static string Show(string text) =>
