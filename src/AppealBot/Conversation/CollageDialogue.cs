@@ -10,7 +10,8 @@ namespace AppealBot.Conversation;
 internal static class CollageDialogue
 {
     public static bool Handles(string action) =>
-        action is CaseActions.OpenCollage or CaseActions.MakeCollages or CaseActions.ClearPhotos or CaseActions.LeaveOut;
+        action is CaseActions.OpenCollage or CaseActions.MakeCollages or CaseActions.ClearPhotos or CaseActions.LeaveOut
+            or CaseActions.KeepPhoto or CaseActions.DropPhoto or CaseActions.RetakePhoto;
 
     /// <summary>/collage: opens the collage maker for the case the user is working on.</summary>
     public static async Task OpenAsync(ConversationContext ctx, Turn turn)
@@ -118,6 +119,10 @@ internal static class CollageDialogue
                     .MakeCollages(new CollageRequest(@case.Id, @case.Step, @case.OrderNumber, ctx.User.Language, photos));
                 break;
 
+            case CaseActions.KeepPhoto or CaseActions.DropPhoto or CaseActions.RetakePhoto:
+                await AnswerFindingAsync(ctx, turn, @case, button, photos);
+                break;
+
             case CaseActions.ClearPhotos:
                 await ctx.Cases.ClearPhotosAsync(@case.Id);
                 turn.Replace(t.Get("collage.cleared", ("order", @case.OrderNumber)));
@@ -135,6 +140,45 @@ internal static class CollageDialogue
                 turn.Replace(t.Plural("collage.left_out", photos.Count - leaveOut.Count, ("list", PhotoNumbers.Format(leaveOut))),
                     CollageMessages.Panel(t, @case.Id, @case.Step));
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The buyer's answer to a finding of the photo check (the button carries the check's id, so it acts on the same
+    /// photo although numbers changed meanwhile; answered once, it is stale). When it was the last open finding and the
+    /// buyer is not about to send a better photo, the collages are made at once.
+    /// </summary>
+    private static async Task AnswerFindingAsync(ConversationContext ctx, Turn turn, Case @case, CaseButton button, IReadOnlyList<CasePhoto> photos)
+    {
+        var t = ctx.Texts;
+        var checks = await ctx.Cases.PhotoChecksAsync(@case.Id);
+        var check = checks.FirstOrDefault(c => c.Id == button.Argument && c.Pending);
+        var photo = check is null ? null : photos.FirstOrDefault(p => p.File.FileUniqueId == check.FileUniqueId);
+        if (check is null || photo is null)
+        {
+            turn.Notice(t["input.stale_button"]);
+            return;
+        }
+
+        if (button.Action == CaseActions.KeepPhoto)
+        {
+            await ctx.Cases.KeepPhotoAsync(@case.Id, check.Id);
+            turn.Replace(t.Get("collage.check.kept", ("n", photo.Number)));
+        }
+        else
+        {
+            // The photo goes, and its finding with it.
+            await ctx.Cases.RemovePhotosAsync(@case.Id, [photo.Number]);
+            turn.Replace(t.Get(button.Action == CaseActions.DropPhoto ? "collage.check.dropped" : "collage.check.retake", ("n", photo.Number)),
+                button.Action == CaseActions.RetakePhoto ? CollageMessages.Panel(t, @case.Id, @case.Step) : null);
+        }
+
+        var remaining = await ctx.Cases.PhotosAsync(@case.Id);
+        var open = (await ctx.Cases.PhotoChecksAsync(@case.Id)).Count(c => c.Pending && remaining.Any(p => p.File.FileUniqueId == c.FileUniqueId));
+        if (open == 0 && button.Action != CaseActions.RetakePhoto && remaining.Count > 0)
+        {
+            turn.Send(t["collage.working"])
+                .MakeCollages(new CollageRequest(@case.Id, @case.Step, @case.OrderNumber, ctx.User.Language, remaining));
         }
     }
 
