@@ -124,17 +124,6 @@ internal static class PhotoCheck
     {
         ArgumentNullException.ThrowIfNull(measures);
         var findings = PhotoFindings.None;
-        var tooSmall = Math.Min(measures.Shape.Width, measures.Shape.Height) < minCellSide;
-        if (tooSmall)
-        {
-            // Enlarged to fit a cell it looks soft anyway: "send a larger one" is the one thing to say.
-            findings |= PhotoFindings.TooSmall;
-        }
-        else if (measures.Blur > BlurredAbove && measures.Contrast >= MinContrastForBlur)
-        {
-            findings |= PhotoFindings.Blurred;
-        }
-
         if (measures.Brightest < DarkBelow)
         {
             findings |= PhotoFindings.Dark;
@@ -143,6 +132,17 @@ internal static class PhotoCheck
                  || measures.Clipped >= WashedOutClipped)
         {
             findings |= PhotoFindings.WashedOut;
+        }
+
+        if (Math.Min(measures.Shape.Width, measures.Shape.Height) < minCellSide)
+        {
+            // Enlarged to fit a cell it looks soft anyway: "send a larger one" is the one thing to say.
+            findings |= PhotoFindings.TooSmall;
+        }
+        else if (measures.Blur > BlurredAbove && measures.Contrast >= MinContrastForBlur && !findings.HasFlag(PhotoFindings.Dark))
+        {
+            // In a dark photo every edge is faint and grain is all there is: "more light" comes first, and fixes both.
+            findings |= PhotoFindings.Blurred;
         }
 
         return findings;

@@ -1,0 +1,120 @@
+using AppealBot.Localization;
+using AppealBot.Tests.FakeTelegram;
+using AppealBot.Tests.TestKit;
+
+namespace AppealBot.Tests.Evidence;
+
+/// <summary>
+/// The photo check through the real host: a buyer sends a blurred, a dark and a repeated photo among good ones, is
+/// told which and why before any collage, answers each, and the collage holds only the photos they chose to keep.
+/// </summary>
+public sealed class PhotoCheckFlowTests : BotTests
+{
+    private const string Order = "8123456789012345";
+
+    [Theory]
+    [InlineData("en", 7101)]
+    [InlineData("ru", 7102)]
+    [InlineData("it", 7103)]
+    public async Task Blurred_dark_and_repeated_photos_are_named_before_the_collage_and_it_follows_the_buyers_choices(string code, long userId)
+    {
+        Assert.True(Languages.TryParse(code, out var language));
+        var buyer = Buyer.Of(Bot, userId, language);
+        await buyer.ToEvidenceAsync(Order);
+        await SendAsync(buyer, Scenes.JpegOf(Scenes.Draw(31, 1280, 960)), "good.jpg");                               // 1
+        await SendAsync(buyer, Scenes.JpegOf(Scenes.Blurred(32, 1280, 960, 0.01)), "blurred.jpg");                   // 2
+        await SendAsync(buyer, Scenes.JpegOf(Scenes.Exposed(33, 1280, 960, 0.2)), "dark.jpg");                       // 3
+        await SendAsync(buyer, Scenes.JpegOf(Scenes.Draw(31, 1280, 960, shift: 0.01, grainSeed: 8), 85), "again.jpg"); // 4
+        await SendAsync(buyer, Scenes.JpegOf(Scenes.Draw(34, 960, 1280)), "other.jpg");                              // 5
+
+        await buyer.Press("button.make_collages");
+        var header = await buyer.User.WaitForMessageAsync(m => m.Text.StartsWith("🔎", StringComparison.Ordinal));
+        Assert.Equal(Texts.PluralPlain(language, "collage.check.header", 3, ("order", Order)), header.Text);
+        var findings = await WaitForFindingsAsync(buyer, 3);
+        Assert.Equal(
+        [
+            buyer.Label("collage.check.Blurred", ("n", 2)),
+            buyer.Label("collage.check.Dark", ("n", 3)),
+            buyer.Label("collage.check.Repeat", ("n", 4), ("like", 1)),
+        ], findings.Select(f => f.Text));
+        Assert.All(findings, f => Assert.Equal(
+            [buyer.Label("button.photo_keep"), buyer.Label("button.photo_drop"), buyer.Label("button.photo_retake")], f.ButtonTexts));
+        Assert.Empty(buyer.User.Documents);
+        Assert.Equal(3, (await Bot.QueryAsync<long>("SELECT findings FROM photo_checks WHERE choice IS NULL")).Count);
+
+        // Keep the dark one anyway, leave the repeat out, and promise a better one instead of the blurred photo.
+        var kept = await PressOn(buyer, findings[1], "button.photo_keep");
+        Assert.Equal(buyer.Label("collage.check.kept", ("n", 3)), Assert.Single(kept.Messages).Text);
+        var dropped = await PressOn(buyer, findings[2], "button.photo_drop");
+        Assert.Equal(buyer.Label("collage.check.dropped", ("n", 4)), Assert.Single(dropped.Messages).Text);
+        var retake = await PressOn(buyer, findings[0], "button.photo_retake");
+        Assert.Equal(buyer.Label("collage.check.retake", ("n", 2)), retake.Last.Text);
+        Assert.Equal([buyer.Label("button.make_collages"), buyer.Label("button.clear_photos")], retake.ButtonTexts);
+
+        // An answered finding's buttons are stale: nothing changes.
+        var again = await PressOn(buyer, findings[1], "button.photo_drop");
+        Assert.Equal(buyer.Label("input.stale_button"), again.CallbackAnswerText);
+        Assert.Equal([(1L, "good"), (2L, "dark"), (3L, "other")], await PhotosAsync());
+
+        // The better photo joins at the end; the collage is made of exactly the photos kept, with no question left.
+        await SendAsync(buyer, Scenes.JpegOf(Scenes.Draw(35, 1280, 960)), "retaken.jpg");
+        await buyer.Press("button.make_collages");
+        await buyer.User.WaitForMessageAsync(m => m.Text.StartsWith('✅'));
+        var collage = Assert.Single(buyer.User.Documents);
+        Assert.Equal(Texts.PluralPlain(language, "collage.caption", 4, ("list", "1–4")), collage.Text);
+        Assert.Single(buyer.User.Messages, m => m.Text.StartsWith("🔎", StringComparison.Ordinal));
+        Assert.Equal([("keep", 2L)], await Bot.QueryAsync<(string, long)>("SELECT choice, findings FROM photo_checks"));
+    }
+
+    [Fact]
+    public async Task Keeping_the_last_flagged_photo_makes_the_collages_at_once()
+    {
+        var buyer = Buyer.Of(Bot, 7104, Language.En);
+        await buyer.ToEvidenceAsync(Order);
+        await SendAsync(buyer, Scenes.JpegOf(Scenes.Draw(41, 1280, 960)), "good.jpg");
+        await SendAsync(buyer, Scenes.JpegOf(Scenes.Shaken(42, 1280, 960, 0.02)), "shaken.jpg");
+
+        await buyer.Press("button.make_collages");
+        var finding = Assert.Single(await WaitForFindingsAsync(buyer, 1));
+        Assert.Equal(buyer.Label("collage.check.Blurred", ("n", 2)), finding.Text);
+
+        await PressOn(buyer, finding, "button.photo_keep");
+        await buyer.User.WaitForMessageAsync(m => m.Text.StartsWith("✅ Done:", StringComparison.Ordinal));
+        Assert.Equal("Photos 1, 2", Assert.Single(buyer.User.Documents).Text);
+
+        // Kept once, not asked again: the next collages go straight through.
+        await SendAsync(buyer, Scenes.JpegOf(Scenes.Draw(43, 1280, 960)), "third.jpg");
+        await buyer.Press("button.make_collages");
+        await buyer.User.WaitForMessageAsync(m => m.Text.StartsWith("✅ Done:", StringComparison.Ordinal) && buyer.User.Documents.Count == 2);
+        Assert.Equal("Photos 1–3", buyer.User.Documents[^1].Text);
+        Assert.Single(buyer.User.Messages, m => m.Text.StartsWith("🔎", StringComparison.Ordinal));
+        Assert.DoesNotContain(buyer.User.Messages, m => m.ButtonTexts.Contains(buyer.Label("button.photo_keep")));
+    }
+
+    private async Task SendAsync(Buyer buyer, byte[] jpeg, string name)
+    {
+        var file = Bot.Server.AddFile(jpeg, "image/jpeg");
+        _names[file.FileId] = Path.GetFileNameWithoutExtension(name);
+        await buyer.User.SendDocumentAsync(file.FileId, name, "image/jpeg");
+    }
+
+    /// <summary>Waits until the bot has sent <paramref name="count"/> findings (messages with "keep it anyway"), oldest first.</summary>
+    private static async Task<IReadOnlyList<BotMessage>> WaitForFindingsAsync(Buyer buyer, int count)
+    {
+        var keep = buyer.Label("button.photo_keep");
+        await buyer.User.WaitForMessageAsync(_ => buyer.User.Messages.Count(m => m.ButtonTexts.Contains(keep)) >= count);
+        return [.. buyer.User.Messages.Where(m => m.ButtonTexts.Contains(keep))];
+    }
+
+    private static Task<Reply> PressOn(Buyer buyer, BotMessage message, string key) =>
+        buyer.User.PressDataAsync(message.Id, message.FindButton(buyer.Label(key))!.CallbackData!);
+
+    /// <summary>The case's photos by number, named by the file they were sent as (the fake server's file ids are per upload).</summary>
+    private async Task<IReadOnlyList<(long, string)>> PhotosAsync()
+    {
+        var rows = await Bot.QueryAsync<(long Position, string FileId)>("SELECT position, file_id FROM case_photos ORDER BY position");
+        return [.. rows.Select(r => (r.Position, _names.GetValueOrDefault(r.FileId, r.FileId)))];
+    }
+
+    private readonly Dictionary<string, string> _names = [];
+}
