@@ -80,13 +80,21 @@ internal static class CollageDialogue
 
         var file = new PhotoFile(photo.FileId, photo.FileUniqueId, photo.AsDocument ? PhotoKind.Document : PhotoKind.Photo, photo.FileSize, photo.MimeType);
         var added = await ctx.Cases.AddPhotoAsync(@case.Id, file, ctx.Now);
-        turn.Send(t.Plural("collage.received", added.Number, ("order", @case.OrderNumber)), CollageMessages.Panel(t, @case.Id, @case.Step), album);
+        // When the photos start arriving, what this case's checklist still lacks.
+        var guide = added.Number == 1 ? PhotoGuide.Line(@case, t) : "";
+        turn.Send(t.Plural("collage.received", added.Number, ("order", @case.OrderNumber)) + guide, CollageMessages.Panel(t, @case.Id, @case.Step), album);
     }
 
     /// <summary>Something other than a picture (a sticker, a voice message, a PDF…).</summary>
     /// <summary>Something that is not a photo: while photos are being collected, say so; otherwise what the bot can do with it.</summary>
     public static async Task NotAPhotoAsync(ConversationContext ctx, Turn turn, string? kind = null)
     {
+        if (kind == "Video")
+        {
+            turn.Send(VideoAdvice(ctx, await ctx.ActiveCaseAsync()));
+            return;
+        }
+
         var collecting = await ctx.ActiveCaseAsync() is { OrderNumber: not null } @case && IsCollecting(ctx, @case);
         var otherwise = kind is not null && ctx.Texts.Has($"input.unsupported.{kind}") ? $"input.unsupported.{kind}" : "input.unsupported";
         turn.Send(ctx.Texts[collecting ? "collage.not_a_photo" : otherwise]);
@@ -204,6 +212,22 @@ internal static class CollageDialogue
         return photo.FileSize > CollageOptions.MaxDownloadBytes
             ? t.Get("collage.too_big", ("size", Math.Round(photo.FileSize.Value / (1024m * 1024m), 1)), ("limit", CollageOptions.MaxDownloadBytes / (1024 * 1024)))
             : null;
+    }
+
+    /// <summary>
+    /// A video cannot go into a collage, but it is the strongest evidence for most problems: what makes it convincing
+    /// for this case's problem, and how to keep it under the form's size limit.
+    /// </summary>
+    private static string VideoAdvice(ConversationContext ctx, Case? @case)
+    {
+        var t = ctx.Texts;
+        if (@case?.Problem == ProblemKind.NotReceived)
+        {
+            return t["video.advice.NotReceived"];
+        }
+
+        var specific = @case?.Problem is { } problem ? $"video.specific.{problem}" : "video.specific.Any";
+        return t.Get("video.advice", ("specific", t[t.Has(specific) ? specific : "video.specific.Any"]), ("limit", ctx.Collages.MaxVideoMegabytes / 1024.0));
     }
 
     private static string Intro(ConversationContext ctx, Case @case, int count) => ctx.Texts.Get("collage.intro",
