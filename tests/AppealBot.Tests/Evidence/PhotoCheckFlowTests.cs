@@ -118,3 +118,69 @@ public sealed class PhotoCheckFlowTests : BotTests
 
     private readonly Dictionary<string, string> _names = [];
 }
+
+/// <summary>Evidence guidance by problem: what the checklist still lacks when photos arrive, and what makes a video convincing.</summary>
+public sealed class EvidenceGuidanceTests : BotTests
+{
+    private const string Order = "8123456789012345";
+
+    [Fact]
+    public async Task The_first_photo_names_the_pictures_the_checklist_still_lacks_and_later_ones_do_not_repeat_it()
+    {
+        var buyer = Buyer.Of(Bot, 7201, Language.It);
+        await buyer.ToEvidenceAsync(Order, problem: "problem.NotAsDescribed");
+
+        var first = await SendAsync(buyer, Scenes.JpegOf(Scenes.Draw(51, 800, 600)));
+        var second = await SendAsync(buyer, Scenes.JpegOf(Scenes.Draw(52, 800, 600)));
+
+        var guide = buyer.Label("collage.guide", ("list", "screenshot pagina prodotto"));
+        Assert.EndsWith(guide, first.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith(Texts.PluralPlain(Language.It, "collage.received", 1, ("order", Order)), first.Last.Text, StringComparison.Ordinal);
+        Assert.Equal(Texts.PluralPlain(Language.It, "collage.received", 2, ("order", Order)), second.Last.Text);
+    }
+
+    [Fact]
+    public async Task A_damaged_item_case_with_every_picture_it_needs_gets_no_guide_line()
+    {
+        var buyer = Buyer.Of(Bot, 7202, Language.En);
+        await buyer.ToEvidenceAsync(Order);
+
+        var first = await SendAsync(buyer, Scenes.JpegOf(Scenes.Draw(53, 800, 600)));
+
+        Assert.Equal(Texts.PluralPlain(Language.En, "collage.received", 1, ("order", Order)), first.Last.Text);
+    }
+
+    [Theory]
+    [InlineData("problem.Defective", "video.specific.Defective")]
+    [InlineData("problem.Damaged", "video.specific.Damaged")]
+    [InlineData("problem.MissingParts", "video.specific.MissingParts")]
+    public async Task A_video_gets_advice_for_the_cases_problem_and_the_size_limit(string problem, string specific)
+    {
+        var buyer = Buyer.Of(Bot, 7203, Language.Ru);
+        await buyer.ToEvidenceAsync(Order, problem: problem);
+
+        var advice = await buyer.User.SendVideoAsync();
+
+        Assert.Equal(buyer.Label("video.advice", ("specific", buyer.Label(specific)), ("limit", 2)), advice.Last.Text);
+        Assert.Contains("2 ГБ", advice.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_video_for_a_parcel_that_never_came_is_told_the_tracking_matters_more_and_without_a_case_gets_the_general_advice()
+    {
+        var stranger = Buyer.Of(Bot, 7204, Language.En);
+        var general = await stranger.User.SendVideoAsync();
+        Assert.Equal(stranger.Label("video.advice", ("specific", stranger.Label("video.specific.Any")), ("limit", 2)), general.Last.Text);
+
+        var buyer = Buyer.Of(Bot, 7205, Language.En);
+        await buyer.ToEvidenceAsync(Order, problem: "problem.NotReceived");
+        var advice = await buyer.User.SendVideoAsync();
+        Assert.Equal(buyer.Label("video.advice.NotReceived"), advice.Last.Text);
+    }
+
+    private Task<Reply> SendAsync(Buyer buyer, byte[] jpeg)
+    {
+        var file = Bot.Server.AddFile(jpeg, "image/jpeg");
+        return buyer.User.SendDocumentAsync(file.FileId, "photo.jpg", "image/jpeg");
+    }
+}
