@@ -89,6 +89,13 @@ public sealed class PhotoCheckFlowTests : BotTests
         Assert.Equal("Photos 1–3", buyer.User.Documents[^1].Text);
         Assert.Single(buyer.User.Messages, m => m.Text.StartsWith("🔎", StringComparison.Ordinal));
         Assert.DoesNotContain(buyer.User.Messages, m => m.ButtonTexts.Contains(buyer.Label("button.photo_keep")));
+
+        // /export says what the check found and what the buyer chose.
+        var export = (await buyer.Send("/export")).Messages.Single(m => m.File is not null).File!;
+        using var json = System.Text.Json.JsonDocument.Parse(export.Content);
+        var photos = json.RootElement.GetProperty("Cases").EnumerateArray().Single().GetProperty("Photos").EnumerateArray().ToList();
+        Assert.Equal(["", "Blurred", ""], photos.Select(p => p.GetProperty("CheckFound").GetString() ?? ""));
+        Assert.Equal([false, true, false], photos.Select(p => p.GetProperty("KeptAnyway").GetBoolean()));
     }
 
     private async Task SendAsync(Buyer buyer, byte[] jpeg, string name)
