@@ -52,8 +52,30 @@ public sealed class CollageBenchmark(ITestOutputHelper output)
                   $"peak RSS +{endToEndPeak / 1e6:0} MB over the process before the press; {sheets}");
 
             var (alone, alonePeak, result) = ComposeAlone(photos);
-            Print($"Composer alone, run {run}: {alone.TotalMilliseconds:0} ms (probe, layout, draw, encode); peak RSS +{alonePeak / 1e6:0} MB; {result}");
+            Print($"Composer alone, run {run}: {alone.TotalMilliseconds:0} ms (check, layout, draw, encode); peak RSS +{alonePeak / 1e6:0} MB; {result}");
+
+            var (perPhoto, checkPeak, findings) = CheckAlone(photos);
+            Print(string.Create(CultureInfo.InvariantCulture,
+                $"Photo check alone, run {run}: {perPhoto.Min():0.0}–{perPhoto.Max():0.0} ms a photo (median {perPhoto.Order().ElementAt(perPhoto.Count / 2):0.0}) from the JPEG's bytes; peak RSS +{checkPeak / 1e6:0} MB; {findings}"));
         }
+    }
+
+    /// <summary>The photo check on each photo from its encoded bytes, as the collage delivery runs it: open, probe, small decode, measure.</summary>
+    private static (List<double> PerPhoto, long PeakGrowth, string Findings) CheckAlone(List<byte[]> photos)
+    {
+        using var memory = PeakMemory.Start();
+        var times = new List<double>();
+        var judged = new List<PhotoFindings>();
+        foreach (var photo in photos)
+        {
+            var watch = Stopwatch.StartNew();
+            var inspection = PhotoCheck.Inspect(photo);
+            watch.Stop();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            judged.Add(PhotoCheck.Judge(inspection.Measures!, new CollageOptions().MinCellSide));
+        }
+
+        return (times, memory.Stop(), $"findings: {string.Join(", ", judged)}");
     }
 
     /// <summary>Through the real host: upload as documents, press "Make collages", wait for the summary.</summary>
@@ -79,13 +101,13 @@ public sealed class CollageBenchmark(ITestOutputHelper output)
         return (watch.Elapsed, peak, sheets);
     }
 
-    /// <summary>The work of CollageDelivery without Telegram: probe every photo, lay out, draw one at a time, encode.</summary>
+    /// <summary>The work of CollageDelivery without Telegram: check every photo (which reads its shape), lay out, draw one at a time, encode.</summary>
     private static (TimeSpan Elapsed, long PeakGrowth, string Result) ComposeAlone(List<byte[]> photos)
     {
         var options = new CollageOptions();
         using var memory = PeakMemory.Start();
         var watch = Stopwatch.StartNew();
-        var shapes = photos.Select(p => PhotoDecoder.Probe(p, out var shape) == ProbeOutcome.Readable ? shape : throw new InvalidOperationException()).ToList();
+        var shapes = photos.Select(p => PhotoCheck.Inspect(p) is { Outcome: ProbeOutcome.Readable } inspection ? inspection.Shape : throw new InvalidOperationException()).ToList();
         var plan = (CollageSheets)CollageLayout.Plan([.. shapes.Select(s => s.Aspect)], CollageSpec.From(options));
         var results = new List<string>();
         foreach (var sheet in plan.Sheets)
