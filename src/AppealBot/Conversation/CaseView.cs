@@ -318,7 +318,11 @@ internal static class CaseView
             }
 
             default:
-                return (t[$"step.closed.{c.Outcome}"], Buttons.Row(new Button(t["button.my_cases"], ButtonData.CaseList), new Button(t["button.new_case"], ButtonData.NewCase)));
+                return (t[$"step.closed.{c.Outcome}"], new Buttons(
+                [
+                    [B(t["button.reopen"], CaseActions.Reopen)],
+                    [new Button(t["button.my_cases"], ButtonData.CaseList), new Button(t["button.new_case"], ButtonData.NewCase)],
+                ]));
         }
     }
 

@@ -316,7 +316,7 @@ internal sealed class Dialogue(
             text = t.Plural("cases.title", cases.Count) + "\n\n" + string.Join("\n", lines);
             buttons = Buttons.Column(
             [
-                .. cases.Where(c => !c.IsClosed).Select(c => new Button(t.Get("button.open_case", ("order", c.OrderNumber)), ButtonData.Open(c.Id))),
+                .. cases.Select(c => new Button(t.Get(c.IsClosed ? "button.read_case" : "button.open_case", ("order", c.OrderNumber)), ButtonData.Open(c.Id))),
                 new Button(t["button.new_case"], ButtonData.NewCase),
             ]);
         }

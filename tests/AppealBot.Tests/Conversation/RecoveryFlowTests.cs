@@ -140,8 +140,14 @@ public sealed class RecoveryFlowTests : BotTests
 
         Assert.Contains(buyer.Label("route.ItalianConsumerHelp"), escalation.Last.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("PayPal", escalation.Last.Text, StringComparison.Ordinal);
-        var closed = await buyer.Press("button.close_case");
+        var asked = await buyer.Press("button.close_case");
+        Assert.Equal(buyer.Label("close.confirm.GaveUp", ("order", "8100000000005002")), asked.Last.Text);
+        Assert.Equal([("Escalation", "Open")], await Bot.QueryAsync<(string, string)>("SELECT step, outcome FROM cases WHERE user_id = 5002"));
+        var closed = await buyer.Press("button.close_confirm");
         Assert.Contains(buyer.Label("step.closed.GaveUp"), closed.Last.Text, StringComparison.Ordinal);
+
+        // The routes stay readable above: closing answered in the confirmation's own message.
+        Assert.Equal(escalation.Last.Text, buyer.User.Messages.Single(m => m.Id == escalation.Last.Id).Text);
         Assert.Equal([(2L, 2L, "GaveUp")], await Bot.QueryAsync<(long, long, string)>("SELECT filings, rejections, outcome FROM cases WHERE user_id = 5002"));
     }
 

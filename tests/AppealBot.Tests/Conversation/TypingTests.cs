@@ -101,5 +101,37 @@ public sealed class TypingTests : BotTests
         Assert.Equal([0L], await Bot.QueryAsync<long>("SELECT COUNT(*) FROM cases WHERE user_id = 14006"));
     }
 
+    [Fact]
+    public async Task Closing_asks_first_and_a_closed_case_can_be_read_and_reopened()
+    {
+        var buyer = Buyer.Of(Bot, 14010, Language.Ru);
+        await buyer.FileComplaintAsync();
+        await buyer.Send("/status");
+
+        var asked = await buyer.Press("button.close_gave_up");
+        var kept = await buyer.Press("button.keep_open");
+        Assert.Equal(asked.Last.Id, kept.Last.Id);
+        Assert.Equal(buyer.Label("close.kept"), kept.Last.Text);
+        Assert.Equal([("CheckBack", "Open")], await Bot.QueryAsync<(string, string)>("SELECT step, outcome FROM cases WHERE user_id = 14010"));
+
+        await buyer.Send("/status");
+        await buyer.Press("button.close_gave_up");
+        await buyer.Press("button.close_confirm");
+        Assert.Equal([("Closed", "GaveUp")], await Bot.QueryAsync<(string, string)>("SELECT step, outcome FROM cases WHERE user_id = 14010"));
+        Assert.Empty(await Bot.QueryAsync<long>("SELECT id FROM reminders WHERE user_id = 14010 AND state = 'pending'"));
+
+        var list = await buyer.Send("/cases");
+        Assert.Contains(buyer.Label("cases.closed.GaveUp"), list.Last.Text, StringComparison.Ordinal);
+        var read = await buyer.Press("button.read_case", ("order", "8123456789012345"));
+        Assert.Contains(read.Messages, m => m.Text.Contains("Прошу", StringComparison.Ordinal) && m.Text.Contains("8123456789012345", StringComparison.Ordinal));
+        Assert.Contains(buyer.Label("step.closed.GaveUp"), read.Last.Text, StringComparison.Ordinal);
+        Assert.Contains(buyer.Label("button.reopen"), read.ButtonTexts);
+
+        var reopened = await buyer.Press("button.reopen");
+        Assert.Contains(buyer.Label("case.reopened"), reopened.Last.Text, StringComparison.Ordinal);
+        Assert.Equal([("CheckBack", "Open")], await Bot.QueryAsync<(string, string)>("SELECT step, outcome FROM cases WHERE user_id = 14010"));
+        Assert.Equal(["CheckBack"], await Bot.QueryAsync<string>("SELECT kind FROM reminders WHERE user_id = 14010 AND state = 'pending'"));
+    }
+
     private static Language Lang(string code) => Languages.TryParse(code, out var language) ? language : throw new ArgumentException(code);
 }
