@@ -165,7 +165,9 @@ internal static class CaseDialogue
             note = t["file.saved"];
         }
 
-        Show(ctx, turn, @case, note, replace: true, reveal: reveal);
+        // Back to the complaint from a later step: its texts are still above, unchanged; only the prompt comes back.
+        var draftsAbove = done && button.Action == CaseActions.Back && @case.Step is CaseStep.Complaint or CaseStep.Refile;
+        Show(ctx, turn, @case, note, replace: true, reveal: reveal, draftsAbove: draftsAbove);
     }
 
     public static async Task TypeAsync(ConversationContext ctx, Turn turn, Case @case, string text)
@@ -214,7 +216,7 @@ internal static class CaseDialogue
             case CaseStep.ClosedDate:
                 problem = ReadDate(ctx, text, DateDirection.Past, out var closedOn)
                           ?? (flow.GiveClosedDate(closedOn) ? null : t["input.use_buttons"]);
-                note = problem is null ? DeadlineView.AppealNote(@case, ctx) : null;
+                note = problem is null ? Joined(t.Get("input.closed_noted", ("date", closedOn)), DeadlineView.AppealNote(@case, ctx)) : null;
                 break;
 
             case CaseStep.DecisionDate or CaseStep.RefundDate or CaseStep.CheckBackLater:
@@ -398,6 +400,8 @@ internal static class CaseDialogue
         return true;
     }
 
+    private static string Joined(string first, string? second) => second is null ? first : first + "\n" + second;
+
     private static bool Noted(out string? note, string? text)
     {
         note = text;
@@ -408,9 +412,17 @@ internal static class CaseDialogue
     /// Shows the case's step. The complaint steps come as several messages (instructions, one draft per
     /// language, then the buttons), because each draft must be easy to copy on its own.
     /// </summary>
-    private static void Show(ConversationContext ctx, Turn turn, Case @case, string? note, bool replace, IReadOnlyList<IReadOnlyList<Button>>? extraRows = null, bool reveal = false)
+    private static void Show(ConversationContext ctx, Turn turn, Case @case, string? note, bool replace,
+        IReadOnlyList<IReadOnlyList<Button>>? extraRows = null, bool reveal = false, bool draftsAbove = false)
     {
         var t = ctx.Texts;
+        if (draftsAbove)
+        {
+            var prompt = CaseView.Render(@case, ctx, t["step.complaint.drafts_above"]);
+            Emit(turn, prompt.Html, WithRows(prompt.Buttons, [[new Button(t["button.show_drafts"], ButtonData.ForCase(@case, CaseActions.Show))]]), replace);
+            return;
+        }
+
         if (@case.Step is CaseStep.Complaint or CaseStep.Refile)
         {
             var intro = t[@case.Step == CaseStep.Complaint ? "step.complaint" : "step.refile"];

@@ -133,5 +133,133 @@ public sealed class TypingTests : BotTests
         Assert.Equal(["CheckBack"], await Bot.QueryAsync<string>("SELECT kind FROM reminders WHERE user_id = 14010 AND state = 'pending'"));
     }
 
+    [Fact]
+    public async Task Free_text_at_a_button_step_gets_one_short_message_with_the_steps_buttons_never_the_drafts_again()
+    {
+        var buyer = Buyer.Of(Bot, 14020, Language.It);
+        var evidence = await buyer.ToEvidenceAsync();
+        await AssertBrief(await buyer.Send("ecco"), "need.Evidence", buyer.Label("button.to_compensation"));
+        await buyer.Tick("Photos");
+        await buyer.Press("button.to_compensation");
+        await buyer.Press("compensation.ReturnAndRefund");
+        await buyer.Press("button.skip");
+        await AssertBrief(await buyer.Send("fatto"), "need.Survey", buyer.Label("button.survey_done"));
+        await buyer.Press("button.survey_done");
+        await AssertBrief(await buyer.Send("ok"), "need.SupportChat", buyer.Label("button.to_complaint"));
+        var complaint = await buyer.Press("button.to_complaint");
+        Assert.True(complaint.Messages.Count >= 3, "The complaint step shows its texts once, when it is reached.");
+        await AssertBrief(await buyer.Send("inviato il reclamo"), "need.Complaint", buyer.Label("button.filed"));
+
+        // A question gets a hint about the step and /help, still in one message.
+        var question = await buyer.Send("dove lo incollo?");
+        Assert.Single(question.Messages);
+        Assert.Contains(buyer.Label("input.step_help"), question.Last.Text, StringComparison.Ordinal);
+        Assert.Equal(["Complaint"], await Bot.QueryAsync<string>("SELECT step FROM cases WHERE user_id = 14020"));
+        Assert.NotNull(evidence);
+
+        async Task AssertBrief(FakeTelegram.Reply reply, string needKey, string button)
+        {
+            Assert.Single(reply.Messages);
+            Assert.Contains(buyer.Label(needKey, ("next", button)), reply.Last.Text, StringComparison.Ordinal);
+            Assert.Contains(button, reply.ButtonTexts);
+            Assert.DoesNotContain("<pre>", reply.Last.Text, StringComparison.Ordinal);
+            Assert.True(reply.Last.Text.Length < 400, $"Not brief: {reply.Last.Text}");
+            await Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Back_to_the_complaint_brings_the_prompt_back_not_both_drafts()
+    {
+        var buyer = Buyer.Of(Bot, 14021, Language.Ru);
+        await buyer.FileComplaintAsync();
+
+        var back = await buyer.Press("button.back");
+
+        Assert.Single(back.Messages);
+        Assert.Contains(buyer.Label("step.complaint.drafts_above"), back.Last.Text, StringComparison.Ordinal);
+        Assert.Contains(buyer.Label("button.filed"), back.ButtonTexts);
+        var again = await buyer.Press("button.show_drafts");
+        Assert.Contains(again.Messages, m => m.Text.Contains("Прошу", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Заказ №8123456789012399")]
+    [InlineData("ordine 8123456789012399")]
+    [InlineData("Ordine n. 8123 4567 8901 2399")]
+    public async Task A_known_order_number_opens_its_case_instead_of_a_second_one(string typed)
+    {
+        var buyer = Buyer.Of(Bot, 14022, Language.Ru);
+        await buyer.Send("/new");
+        await buyer.Send("8123456789012399");
+        await buyer.Press("button.yesterday");
+
+        await buyer.Send("/new");
+        var reply = await buyer.Send(typed);
+
+        Assert.Contains(buyer.Label("cases.already"), reply.Text, StringComparison.Ordinal);
+        Assert.Equal([1L], await Bot.QueryAsync<long>("SELECT COUNT(*) FROM cases WHERE user_id = 14022 AND order_number = '8123456789012399'"));
+        var list = await buyer.Send("/cases");
+        Assert.Single(list.ButtonTexts, b => b.Contains("8123456789012399", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_command_for_another_bot_is_ignored_and_one_for_this_bot_works()
+    {
+        var buyer = Buyer.Of(Bot, 14023, Language.En);
+
+        var other = await buyer.Send("/new@otherbot");
+        var ours = await buyer.Send("/new@AppealTestBot");
+
+        Assert.Empty(other.Messages);
+        Assert.Contains(buyer.Label("case.ask_order"), ours.Last.Text, StringComparison.Ordinal);
+        Assert.Equal([1L], await Bot.QueryAsync<long>("SELECT COUNT(*) FROM cases WHERE user_id = 14023"));
+    }
+
+    [Theory]
+    [InlineData("ru", "позавчера", -2)]
+    [InlineData("it", "l'altro ieri", -2)]
+    [InlineData("en", "yesterday", -1)]
+    public async Task A_typed_closing_date_is_echoed_back(string code, string typed, int daysAgo)
+    {
+        var language = Lang(code);
+        var buyer = Buyer.Of(Bot, 14024, language);
+        await buyer.Send("/new");
+        await buyer.Send("8123456789012345");
+
+        var reply = await buyer.Send(typed);
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Bot.Clock.GetUtcNow(), UserTimeZones.DefaultFor(language)).DateTime);
+        var closed = today.AddDays(daysAgo);
+        Assert.Equal([closed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)],
+            await Bot.QueryAsync<string>("SELECT dispute_closed_on FROM cases WHERE user_id = 14024"));
+        Assert.True(reply.Last.Text.Contains(closed.ToString(Localizer.For(language)["format.date"], language.Culture()), StringComparison.Ordinal), reply.Last.Text);
+    }
+
+    [Fact]
+    public async Task A_step_that_fell_due_days_ago_is_due_now_in_status_and_cases_never_on_a_past_date()
+    {
+        var buyer = Buyer.Of(Bot, 14025, Language.En);
+        await buyer.FileComplaintAsync();
+        var checkBack = DateTimeOffset.FromUnixTimeMilliseconds((await Bot.QueryAsync<long>("SELECT check_back_due FROM cases WHERE user_id = 14025")).Single());
+        var dueDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(checkBack, UserTimeZones.DefaultFor(Language.En)).DateTime);
+        var onDueDay = buyer.Label("when.day.on", ("date", dueDay));
+
+        var before = await buyer.Send("/cases");
+        Assert.Contains(buyer.Label("when.tomorrow"), before.Last.Text, StringComparison.Ordinal);
+
+        Bot.Clock.Advance(TimeSpan.FromDays(4));
+        var status = await buyer.Send("/status");
+        var cases = await buyer.Send("/cases");
+
+        foreach (var text in new[] { status.Text, cases.Last.Text })
+        {
+            Assert.DoesNotContain(onDueDay, text.Replace(buyer.Label("when.day.overdue", ("date", dueDay)), "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        Assert.Contains(buyer.Label("when.day.overdue", ("date", dueDay)), cases.Last.Text, StringComparison.Ordinal);
+        Assert.Contains(buyer.Label("step.checkback.question"), status.Text, StringComparison.Ordinal);
+    }
+
     private static Language Lang(string code) => Languages.TryParse(code, out var language) ? language : throw new ArgumentException(code);
 }
