@@ -210,6 +210,10 @@ internal static class CaseDialogue
                 {
                     problem = t.Get("input.bad_amount", ("example", t["amount.example"]));
                 }
+                else
+                {
+                    note = t.Get("input.noted", ("value", money));
+                }
 
                 break;
 

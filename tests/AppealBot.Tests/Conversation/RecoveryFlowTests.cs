@@ -38,6 +38,7 @@ public sealed class RecoveryFlowTests : BotTests
         await buyer.Press("compensation.PartialRefund");
         var firstQuestion = await buyer.Send("1 500 руб");
         Assert.Contains("1 из", firstQuestion.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("✓ Записано: 1 500 ₽", firstQuestion.Last.Text.Replace('\u00A0', ' ').Replace('\u202F', ' '), StringComparison.Ordinal);
 
         var advice = await buyer.AnswerAllReasons(wellPrepared: false);
         Assert.Contains(Localizer.For(Language.Ru)["advice.NoEvidence"], advice.Last.Html, StringComparison.Ordinal);
