@@ -42,7 +42,8 @@ internal sealed class Localizer
         return Fill(template, [("count", count), .. args]);
     }
 
-    public string Date(DateOnly date) => date.ToString(Template("format.date"), Culture);
+    /// <summary>A date as the language writes it in a sentence; the first of the month has its own pattern (Italian «1° dicembre»).</summary>
+    public string Date(DateOnly date) => date.ToString(Template(date.Day == 1 ? "format.date.first" : "format.date"), Culture);
 
     /// <summary>Whole amounts without decimals (1 500), others with two (12,50).</summary>
     public string Amount(decimal amount) => amount.ToString(decimal.Truncate(amount) == amount ? "#,0" : "#,0.00", Culture);

@@ -233,7 +233,7 @@ public sealed class TypingTests : BotTests
         var closed = today.AddDays(daysAgo);
         Assert.Equal([closed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)],
             await Bot.QueryAsync<string>("SELECT dispute_closed_on FROM cases WHERE user_id = 14024"));
-        Assert.True(reply.Last.Text.Contains(closed.ToString(Localizer.For(language)["format.date"], language.Culture()), StringComparison.Ordinal), reply.Last.Text);
+        Assert.True(reply.Last.Text.Contains(Localizer.For(language).Date(closed), StringComparison.Ordinal), reply.Last.Text);
     }
 
     [Fact]
