@@ -76,7 +76,7 @@ public sealed class RecoveryFlowTests : BotTests
         Assert.Contains("Order 8123456789012345: the item arrived damaged.", englishDraft, StringComparison.Ordinal);
         Assert.Contains("Damage: “треснул корпус” (in Russian).", englishDraft, StringComparison.Ordinal);
         Assert.Contains("the attached unboxing video shows the item as it came out of the parcel", englishDraft, StringComparison.Ordinal);
-        Assert.Contains("partial refund of 700 RUB", englishDraft, StringComparison.Ordinal);
+        Assert.Contains("partial refund of 700 ₽", englishDraft, StringComparison.Ordinal);
         Assert.Contains("<pre>", complaint.Messages[2].Html, StringComparison.Ordinal);
 
         var checkBack = await buyer.Press("button.filed");
