@@ -112,6 +112,18 @@ public sealed partial class ResourceParityTests
     }
 
     [Theory]
+    [InlineData(8, "chiusa l'8 dicembre 2026 a favore")]
+    [InlineData(11, "chiusa l'11 dicembre 2026 a favore")]
+    [InlineData(1, "chiusa il 1° dicembre 2026 a favore")]
+    [InlineData(18, "chiusa il 18 dicembre 2026 a favore")]
+    public void Italian_articles_elide_before_the_8th_and_the_11th(int day, string expected)
+    {
+        var text = System.Net.WebUtility.HtmlDecode(Localizer.For(Language.It).Get("draft.complaint.point.closed", ("closed", new DateOnly(2026, 12, day))));
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("ru", "1200", "RUB", "1 200 ₽")]
     [InlineData("ru", "15.5", "EUR", "15,50 €")]
     [InlineData("it", "15.5", "EUR", "15,50 €")]
