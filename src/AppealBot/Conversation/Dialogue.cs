@@ -200,8 +200,9 @@ internal sealed class Dialogue(
         }
         else if (button.Data == ButtonData.ForgetConfirmed)
         {
-            // An old confirmation (or a forged one): erasing takes a fresh /deletemydata.
-            turn.Replace(t["forget.expired"]).Notice(t["forget.kept"]);
+            // An old confirmation (or a forged press on any message): erasing takes a fresh /deletemydata, and the
+            // pressed message, whatever it is, stays as it was.
+            turn.Send(t["forget.expired"]).Notice(t["forget.kept"]);
             return;
         }
         else if (button.Data == ButtonData.ForgetCancelled)
