@@ -38,25 +38,23 @@ internal static class CaseDialogue
             Show(ctx, turn, @case, note, replace: false);
             return;
         }
-        else
-        {
-            ctx.User.ActiveCaseId = @case.Id;
-            if (@case.Step.AllowsEditing())
-            {
-                note = (heading is null ? "" : heading + "\n\n") + CaseFileView.Summary(@case, t)
-                       + (DeadlineView.Plan(@case, ctx) is { } plan ? "\n\n" + plan : "");
-                extra.Add([new Button(t["button.open_file"], ButtonData.ForCase(@case, CaseActions.OpenFile))]);
-            }
 
-            // The routes have their own "close without the money" button.
-            extra.Add(@case.Step == CaseStep.Escalation
-                ? [new Button(t["button.close_won"], ButtonData.ForCase(@case, CaseActions.Close, (int)CaseOutcome.Won))]
-                :
-                [
-                    new Button(t["button.close_won"], ButtonData.ForCase(@case, CaseActions.Close, (int)CaseOutcome.Won)),
-                    new Button(t["button.close_gave_up"], ButtonData.ForCase(@case, CaseActions.Close, (int)CaseOutcome.GaveUp)),
-                ]);
+        ctx.User.ActiveCaseId = @case.Id;
+        if (@case.Step.AllowsEditing())
+        {
+            note = (heading is null ? "" : heading + "\n\n") + CaseFileView.Summary(@case, t)
+                   + (DeadlineView.Plan(@case, ctx) is { } plan ? "\n\n" + plan : "");
+            extra.Add([new Button(t["button.open_file"], ButtonData.ForCase(@case, CaseActions.OpenFile))]);
         }
+
+        // The routes have their own "close without the money" button.
+        extra.Add(@case.Step == CaseStep.Escalation
+            ? [new Button(t["button.close_won"], ButtonData.ForCase(@case, CaseActions.Close, (int)CaseOutcome.Won))]
+            :
+            [
+                new Button(t["button.close_won"], ButtonData.ForCase(@case, CaseActions.Close, (int)CaseOutcome.Won)),
+                new Button(t["button.close_gave_up"], ButtonData.ForCase(@case, CaseActions.Close, (int)CaseOutcome.GaveUp)),
+            ]);
 
         Show(ctx, turn, @case, note, replace: false, extra);
     }
