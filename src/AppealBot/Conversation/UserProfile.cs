@@ -28,6 +28,9 @@ internal sealed class UserProfile
     /// <summary>Whether the user wants a nudge about cases left untouched for a few days.</summary>
     public bool NudgesEnabled { get; set; } = true;
 
+    /// <summary>The command's question the user's next message answers (a typed city after /timezone); None when no command asked.</summary>
+    public PendingQuestion Pending { get; set; }
+
     /// <summary>Telegram said the user blocked the bot (as of loading); writing to the bot again clears it.</summary>
     public bool IsBlocked { get; init; }
 
@@ -63,4 +66,15 @@ internal sealed class UserProfile
         Language = language;
         LanguageChosen = true;
     }
+}
+
+/// <summary>A command's question that owns the user's next message until it is answered or cancelled.</summary>
+internal enum PendingQuestion
+{
+    None,
+    TimeZone,
+    Language,
+
+    /// <summary>/deletemydata asked for confirmation: only while this is pending does "Delete" erase anything.</summary>
+    ForgetData,
 }

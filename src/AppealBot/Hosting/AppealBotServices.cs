@@ -49,6 +49,7 @@ internal static class AppealBotServices
         services.AddSingleton<IRuntimeFacts, RuntimeFacts>();
         services.AddSingleton<Dialogue>();
         services.AddSingleton<UpdateHandler>();
+        services.AddSingleton<BotIdentity>();
         return services;
     }
 

@@ -115,6 +115,7 @@ public sealed class ButtonSafetyTests : BotTests
         var status = await buyer.Send("/status");
         var problemData = status.Last.FindButton(buyer.Label("problem.Damaged"))!.CallbackData!;
         await buyer.Press("button.close_gave_up");
+        await buyer.Press("button.close_confirm");
 
         var reply = await buyer.User.PressDataAsync(status.Last.Id, problemData);
 
