@@ -56,7 +56,7 @@ public sealed class CollageBenchmark(ITestOutputHelper output)
 
             var (perPhoto, checkPeak, findings) = CheckAlone(photos);
             Print(string.Create(CultureInfo.InvariantCulture,
-                $"Photo check alone, run {run}: {perPhoto.Min():0.0}–{perPhoto.Max():0.0} ms a photo (median {perPhoto.Order().ElementAt(perPhoto.Count / 2):0.0}) from the JPEG's bytes; peak RSS +{checkPeak / 1e6:0} MB; {findings}"));
+                $"Photo check alone, run {run}: {perPhoto.Min():0.0}–{perPhoto.Max():0.0} ms a photo, fastest of five each (median {perPhoto.Order().ElementAt(perPhoto.Count / 2):0.0}), from the JPEG's bytes; peak RSS +{checkPeak / 1e6:0} MB; {findings}"));
         }
     }
 
@@ -68,11 +68,19 @@ public sealed class CollageBenchmark(ITestOutputHelper output)
         var judged = new List<PhotoFindings>();
         foreach (var photo in photos)
         {
-            var watch = Stopwatch.StartNew();
-            var inspection = PhotoCheck.Inspect(photo);
-            watch.Stop();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            judged.Add(PhotoCheck.Judge(inspection.Measures!, new CollageOptions().MinCellSide));
+            // The fastest of five, so other work on a shared machine shows less in the figure.
+            var fastest = double.MaxValue;
+            PhotoInspection? inspection = null;
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                var watch = Stopwatch.StartNew();
+                inspection = PhotoCheck.Inspect(photo);
+                watch.Stop();
+                fastest = Math.Min(fastest, watch.Elapsed.TotalMilliseconds);
+            }
+
+            times.Add(fastest);
+            judged.Add(PhotoCheck.Judge(inspection!.Measures!, new CollageOptions().MinCellSide));
         }
 
         return (times, memory.Stop(), $"findings: {string.Join(", ", judged)}");
