@@ -57,8 +57,8 @@ internal static class PhotoCheck
     /// </summary>
     public const int AnalysisSide = 480;
 
-    /// <summary>Softer than this is blurred: sharp photos of the calibration stay at or below 0.42, those blurred by 0.3% of their width or more measure 0.56 and up.</summary>
-    public const double BlurredAbove = 0.55;
+    /// <summary>Softer than this is blurred: sharp photos of the calibration measure at most 0.40, slightly soft ones (σ = 0.2% of the width) at most 0.51, and those blurred by 0.3% of their width or more 0.53 and up.</summary>
+    public const double BlurredAbove = 0.52;
 
     /// <summary>Darker than this (the brightest 5% stay under a quarter of full brightness) is too dark.</summary>
     public const int DarkBelow = 64;
