@@ -1,24 +1,23 @@
-using AppealBot.Hosting;
 using AppealBot.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
 
 namespace AppealBot.Telegram;
 
 /// <summary>
 /// Handles a batch of updates with one commit (group commit: one fsync for the whole batch instead of one
-/// per update), then sends the replies: each user's strictly in order, different users concurrently
-/// (bounded). Each update is stored under its own savepoint, so one that cannot be stored leaves the rest of
-/// its user's batch for redelivery without holding back anyone else.
+/// per update); the replies each update owes are written to the outbox in that same commit, then handed to the
+/// <see cref="ReplyLanes"/>, which send each chat's in order and never make one chat wait for another. Each update
+/// is stored under its own savepoint, so one that cannot be stored leaves the rest of its user's batch for
+/// redelivery without holding back anyone else.
 /// </summary>
-internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writer, IReplySender replies, IOptions<BotOptions> options)
+internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writer, ReplyLanes lanes, TimeProvider time)
 {
     /// <summary>Stores the batch and sends its replies; the smallest update id that must be delivered again, or null.</summary>
     public async Task<int?> RunAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
     {
         var batch = await StoreAsync(updates, cancellationToken);
-        await SendAsync(batch, cancellationToken);
+        Send(batch);
         return batch.RedeliverFrom;
     }
 
@@ -26,21 +25,20 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
     public async Task<StoredBatch> StoreAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
     {
         var byUser = updates.GroupBy(OrderingKey).Select(g => g.OrderBy(u => u.Id).ToList()).ToList();
-        var replyQueues = new List<List<PendingReply>>();
+        var owed = new List<OwedTurn>();
         var firstFailed = int.MaxValue;
         try
         {
             await using var transaction = await writer.BeginAsync(cancellationToken);
             foreach (var userUpdates in byUser)
             {
-                var queue = new List<PendingReply>();
                 foreach (var update in userUpdates)
                 {
                     try
                     {
-                        if (await transaction.InSavepointAsync(() => handler.StoreAsync(transaction, update)) is { } reply)
+                        if (await transaction.InSavepointAsync(() => StoreOneAsync(transaction, update)) is { } turn)
                         {
-                            queue.Add(reply);
+                            owed.Add(turn);
                         }
                     }
                     catch (SqliteException e)
@@ -52,13 +50,9 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // A bug, not a storage problem: delivering the update again would fail again, for ever.
-                        queue.Add(handler.GiveUp(transaction, update, e));
+                        var apology = handler.GiveUp(transaction, update, e);
+                        owed.Add(OwedTurn.Write(transaction, apology, time.GetUtcNow()));
                     }
-                }
-
-                if (queue.Count > 0)
-                {
-                    replyQueues.Add(queue);
                 }
             }
 
@@ -72,26 +66,15 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
         }
 
         handler.ReminderPlanned();
-        return new StoredBatch(replyQueues, firstFailed == int.MaxValue ? null : firstFailed);
+        return new StoredBatch(owed, firstFailed == int.MaxValue ? null : firstFailed);
     }
 
-    /// <summary>Sends a stored batch's replies: each user's in order, users concurrently.</summary>
-    public Task SendAsync(StoredBatch batch, CancellationToken cancellationToken)
-    {
-        if (batch.Replies.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
+    /// <summary>Hands a committed batch to the lanes: button presses are answered now, messages go in each chat's order.</summary>
+    public void Send(StoredBatch batch) => lanes.Accept(batch.Turns);
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentUsers, CancellationToken = CancellationToken.None };
-        return Parallel.ForEachAsync(batch.Replies, parallel, async (queue, _) =>
-        {
-            foreach (var reply in queue)
-            {
-                await replies.DeliverAsync(reply.Update, reply.Turn, cancellationToken);
-            }
-        });
-    }
+    /// <summary>The update's effects and the replies it owes, under one savepoint: both are stored, or neither.</summary>
+    private async Task<OwedTurn?> StoreOneAsync(UpdateTransaction transaction, Update update) =>
+        await handler.StoreAsync(transaction, update) is { } reply ? OwedTurn.Write(transaction, reply, time.GetUtcNow()) : null;
 
     /// <summary>Updates that do not name a user (channel posts, polls) are ordered among themselves.</summary>
     internal static long OrderingKey(Update update) =>
@@ -103,7 +86,7 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
 }
 
 /// <summary>
-/// A committed batch: the replies waiting to be sent (one queue per user, in order) and the smallest update id that
+/// A committed batch: what its updates owe (in the outbox now, in each user's order) and the smallest update id that
 /// could not be stored and must be delivered again, if any.
 /// </summary>
-internal sealed record StoredBatch(IReadOnlyList<IReadOnlyList<PendingReply>> Replies, int? RedeliverFrom);
+internal sealed record StoredBatch(IReadOnlyList<OwedTurn> Turns, int? RedeliverFrom);

@@ -20,6 +20,7 @@ internal sealed partial class UpdateHandler(
     UpdateWriter writer,
     Dialogue dialogue,
     ReminderSignal reminderSignal,
+    PressesInFlight presses,
     IOptions<ReminderOptions> reminderOptions,
     IOptions<DeadlineOptions> deadlineOptions,
     TimeProvider time,
@@ -50,6 +51,7 @@ internal sealed partial class UpdateHandler(
             await replies.DeliverAsync(reply.Update, reply.Turn, cancellationToken);
         }
 
+        presses.End(update.Id);
         return true;
     }
 
@@ -71,6 +73,14 @@ internal sealed partial class UpdateHandler(
         {
             LogDuplicate(update.Id);
             return null;
+        }
+
+        if (incoming is { CallbackQueryId: not null, PressedMessageId: { } pressed, Input: ButtonInput button }
+            && !presses.TryBegin(update.Id, incoming.ChatId, pressed, button.Data))
+        {
+            // The same button again while its first press is being answered: answered too, with no second effect.
+            LogFolded(update.Id);
+            return new PendingReply(incoming, new Turn());
         }
 
         if (incoming.Input is GroupMessageInput)
@@ -145,6 +155,9 @@ internal sealed partial class UpdateHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} asked to be forgotten; their data is erased")]
     private partial void LogForgotten(long userId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} presses a button whose press is still being answered; folded into it")]
+    private partial void LogFolded(long updateId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId} was already handled; skipped")]
     private partial void LogDuplicate(long updateId);
