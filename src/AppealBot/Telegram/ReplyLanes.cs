@@ -30,6 +30,8 @@ internal sealed partial class ReplyLanes(
     private readonly SortedDictionary<long, int> _owed = [];
     private readonly List<(long UpdateId, TaskCompletionSource Done)> _waiters = [];
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _abort = new();
+    private int _callsInFlight;
     private readonly SemaphoreSlim _calls = new(Math.Max(4, botOptions.Value.MaxConcurrentUsers * 4));
     private readonly SemaphoreSlim _answers = new(64);
     private readonly List<(long Id, TaskCompletionSource Done)> _removals = [];
@@ -129,13 +131,21 @@ internal sealed partial class ReplyLanes(
             }
         }
 
+        // No new call starts; one already made is given a moment to finish, so its answer is not lost (a resend could duplicate it).
         await _stopping.CancelAsync();
+        for (var waited = 0; Volatile.Read(ref _callsInFlight) > 0 && waited < 30; waited++)
+        {
+            await Task.Delay(100, CancellationToken.None);
+        }
+
+        await _abort.CancelAsync();
         await _remover.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public ValueTask DisposeAsync()
     {
         _stopping.Dispose();
+        _abort.Dispose();
         _calls.Dispose();
         _answers.Dispose();
         return ValueTask.CompletedTask;
@@ -195,14 +205,26 @@ internal sealed partial class ReplyLanes(
                                  && lane.Skip(1).Any(later => later.Kind == OutboxKind.EditPressed && later.MessageId == message.MessageId);
                 }
 
-                var outcome = superseded ? Delivery.Unchanged : await SendAsync(message);
-                if (outcome == Delivery.Stopped)
+                // Counted from before the call until its row is off the outbox: stopping waits for that, not for a guess.
+                Interlocked.Increment(ref _callsInFlight);
+                List<OutboxMessage> done;
+                Delivery outcome;
+                try
                 {
-                    return;
+                    outcome = superseded ? Delivery.Unchanged : await SendAsync(message);
+                    if (outcome == Delivery.Stopped)
+                    {
+                        return;
+                    }
+
+                    done = outcome == Delivery.ChatGone ? TakeAll(chatId) : [message];
+                    await RemoveAsync(done);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _callsInFlight);
                 }
 
-                var done = outcome == Delivery.ChatGone ? TakeAll(chatId) : [message];
-                await RemoveAsync(done);
                 lock (_gate)
                 {
                     if (outcome != Delivery.ChatGone)
@@ -243,7 +265,7 @@ internal sealed partial class ReplyLanes(
         await _calls.WaitAsync(_stopping.Token);
         try
         {
-            return await sender.DeliverAsync(message, _stopping.Token);
+            return await sender.DeliverAsync(message, _stopping.Token, _abort.Token);
         }
         finally
         {
@@ -331,7 +353,7 @@ internal sealed partial class ReplyLanes(
 
             try
             {
-                await queued.WaitAsync(_stopping.Token);
+                await queued.WaitAsync(_abort.Token);
             }
             catch (OperationCanceledException)
             {
@@ -363,7 +385,7 @@ internal sealed partial class ReplyLanes(
 
                 try
                 {
-                    await Task.Delay(TransientFailures.Backoff(failures++), _stopping.Token);
+                    await Task.Delay(TransientFailures.Backoff(failures++), _abort.Token);
                 }
                 catch (OperationCanceledException)
                 {

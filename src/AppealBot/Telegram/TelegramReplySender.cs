@@ -63,7 +63,9 @@ internal sealed partial class TelegramReplySender(
     /// transient failure (network, 5xx) waits 1 s, 2 s … 30 s and tries again; a 429 waits exactly as long as Telegram
     /// asked, everyone else's sends too. Only Telegram's refusal (400, 403) or age gives a message up.
     /// </summary>
-    public async Task<Delivery> DeliverAsync(OutboxMessage message, CancellationToken stopping)
+    /// <param name="stopping">Stops waiting (for the budget, a backoff): the message stays in the outbox.</param>
+    /// <param name="abort">Abandons a call already made: only when even the grace after stopping is over.</param>
+    public async Task<Delivery> DeliverAsync(OutboxMessage message, CancellationToken stopping, CancellationToken abort)
     {
         var settings = options.Value;
         for (var failures = 0; ;)
@@ -84,10 +86,10 @@ internal sealed partial class TelegramReplySender(
                 }
 
                 await budget.AcquireAsync(message.ChatId, SendPriority.Reply, stopping);
-                await CallAsync(message, messageId, stopping);
+                await CallAsync(message, messageId, abort);
                 return Delivery.Sent;
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested || abort.IsCancellationRequested)
             {
                 return Delivery.Stopped;
             }
