@@ -114,6 +114,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public IReadOnlyList<RecordedCall> CallsTo(string method) =>
         [.. Calls.Where(call => string.Equals(call.Method, method, StringComparison.OrdinalIgnoreCase))];
 
+    /// <summary>How the bot answered a callback query; null while it has not.</summary>
+    public CallbackAnswer? AnswerTo(string queryId) => Chats.AnswerTo(queryId);
+
     /// <summary>The bot's current messages in a chat, oldest first.</summary>
     public IReadOnlyList<BotMessage> MessagesIn(long chatId) => Chats.Messages(chatId);
 

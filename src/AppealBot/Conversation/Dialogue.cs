@@ -24,6 +24,16 @@ internal sealed class Dialogue(
     {
         var ctx = new ConversationContext { User = user, Cases = cases, Now = now, Reminders = reminders.Value, Collages = collages.Value, Deadlines = deadlines.Value };
         var turn = new Turn();
+
+        // A destructive confirmation counts only as the answer to the question just asked: /deletemydata, then its "yes".
+        var forgetAsked = user.ForgetAsked;
+        user.ForgetAsked = false;
+        if (input is ButtonInput { Data: ButtonData.ForgetConfirmed } && !forgetAsked)
+        {
+            turn.Notice(ctx.Texts["input.stale_button"]);
+            return turn;
+        }
+
         switch (input)
         {
             case CommandInput command:
@@ -78,6 +88,7 @@ internal sealed class Dialogue(
                 break;
             case "deletemydata":
                 var caseCount = (await ctx.Cases.ListAsync()).Count;
+                ctx.User.ForgetAsked = true;
                 turn.Send(t.Get("forget.confirm", ("cases", new Html(t.Plural("forget.cases", caseCount)))), Buttons.Column(
                     new Button(t["button.forget_yes"], ButtonData.ForgetConfirmed),
                     new Button(t["button.forget_no"], ButtonData.ForgetCancelled)));

@@ -34,6 +34,9 @@ internal sealed class UserProfile
     /// <summary>Telegram just said the user blocked the bot: store it, write nothing more.</summary>
     public bool BlocksBot { get; set; }
 
+    /// <summary>/deletemydata was just asked and not answered yet: only then does its "yes" erase anything.</summary>
+    public bool ForgetAsked { get; set; }
+
     /// <summary>The user confirmed /deletemydata: everything stored about them is erased instead of saved.</summary>
     public bool ForgetRequested { get; private set; }
 

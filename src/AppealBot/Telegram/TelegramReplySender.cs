@@ -86,7 +86,15 @@ internal sealed partial class TelegramReplySender(
                 }
 
                 await budget.AcquireAsync(message.ChatId, SendPriority.Reply, stopping);
-                await CallAsync(message, messageId, abort);
+                try
+                {
+                    await CallAsync(message, messageId, abort);
+                }
+                finally
+                {
+                    budget.Answered(message.ChatId);
+                }
+
                 return Delivery.Sent;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested || abort.IsCancellationRequested)

@@ -82,6 +82,26 @@ public sealed class ButtonSafetyTests : BotTests
 
         Assert.Equal(buyer.Label("input.stale_button"), reply.CallbackAnswerText);
         Assert.Equal(["Problem"], await Bot.QueryAsync<string>("SELECT step FROM cases"));
+        Assert.DoesNotContain(Bot.Server.CallsTo("editMessageText"), call => call.ErrorCode == 400); // no edit to what it already shows
+    }
+
+    [Fact]
+    public async Task A_forged_delete_confirmation_without_the_question_erases_nothing()
+    {
+        var buyer = Buyer.Of(Bot, 6010, Language.Ru);
+        await buyer.Send("/new");
+        var step = await buyer.Send("8123456789012345");
+
+        var forged = await buyer.User.PressDataAsync(step.Last.Id, "forget:yes");
+        await buyer.Send("/deletemydata");
+        await buyer.Send("/status"); // the question is no longer the last thing asked
+        var late = await buyer.User.PressDataAsync(step.Last.Id, "forget:yes");
+
+        Assert.Equal(buyer.Label("input.stale_button"), forged.CallbackAnswerText);
+        Assert.Equal(buyer.Label("input.stale_button"), late.CallbackAnswerText);
+        Assert.Empty(forged.Messages);
+        Assert.Equal([1L], await Bot.QueryAsync<long>("SELECT COUNT(*) FROM users WHERE id = 6010"));
+        Assert.Equal([1L], await Bot.QueryAsync<long>("SELECT COUNT(*) FROM cases WHERE user_id = 6010"));
     }
 
     [Fact]

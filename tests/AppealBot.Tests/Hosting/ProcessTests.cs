@@ -118,7 +118,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         {
             // Stopped once the updates are in and replies are going out: a reply is owed in the middle of being sent.
             var (sentBefore, seen) = (server.CallsTo("sendMessage").Count, 0);
-            await app.WhileRunningAsync(server.WaitForCallAsync("sendMessage", _ => ++seen > sentBefore + 15, AppProcess.Patience));
+            await app.WhileRunningAsync(server.WaitForCallAsync("sendMessage", _ => ++seen > Math.Min(sentBefore + 15, 1 + burst.Count), AppProcess.Patience));
             if (signal == 9)
             {
                 await app.KillAsync();
@@ -137,9 +137,10 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
                 environment["Telegram__ShutdownDrain"] = "00:00:30";
             }
 
-            var started = server.CallsTo("getMe").Count;
+            // Connected (deleteWebhook is the last start-up call) before it can be stopped again.
+            var started = server.CallsTo("deleteWebhook").Count;
             app = AppProcess.Start(_directory, environment);
-            await app.WhileRunningAsync(server.WaitForCallAsync("getMe", _ => --started < 0, AppProcess.Patience));
+            await app.WhileRunningAsync(server.WaitForCallAsync("deleteWebhook", call => call.Succeeded && --started < 0, AppProcess.Patience));
         }
 
         await using var last = app;

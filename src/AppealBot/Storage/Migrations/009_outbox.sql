@@ -15,3 +15,7 @@ CREATE TABLE outbox (
     created_at INTEGER NOT NULL        -- unix ms, UTC: a reply older than Telegram:ReplyLifetime is dropped
 );
 CREATE INDEX outbox_by_chat ON outbox (chat_id, id);
+
+-- /deletemydata asked and not answered yet: its "yes" button erases the user's data only then (a forged or old
+-- press does nothing).
+ALTER TABLE users ADD COLUMN forget_asked INTEGER NOT NULL DEFAULT 0;
