@@ -26,6 +26,12 @@ internal sealed class TelegramOptions
     /// <summary>Of the overall budget, this much is kept for replies: reminders never use it.</summary>
     public double ReservedForReplies { get; set; } = 5;
 
+    /// <summary>
+    /// A chat already owed this many replies (the user writes faster than Telegram lets the bot answer) gets one "slow
+    /// down" notice, and its further typed messages are recorded without an effect until the backlog shrinks.
+    /// </summary>
+    public int MaxOwedPerChat { get; set; } = 10;
+
     /// <summary>A reply that could not be sent for this long (Telegram or the network down) is dropped as no longer useful.</summary>
     public TimeSpan ReplyLifetime { get; set; } = TimeSpan.FromDays(1);
 

@@ -1,5 +1,8 @@
+using AppealBot.Conversation;
+using AppealBot.Hosting;
 using AppealBot.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
 
 namespace AppealBot.Telegram;
@@ -11,8 +14,11 @@ namespace AppealBot.Telegram;
 /// is stored under its own savepoint, so one that cannot be stored leaves the rest of its user's batch for
 /// redelivery without holding back anyone else.
 /// </summary>
-internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writer, ReplyLanes lanes, TimeProvider time)
+internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writer, ReplyLanes lanes, IOptions<TelegramOptions> options, TimeProvider time)
 {
+    /// <summary>Chats told to slow down, until their lane has room again: one notice per flood, not one per message.</summary>
+    private readonly HashSet<long> _toldToSlowDown = [];
+
     /// <summary>Stores the batch and sends its replies; the smallest update id that must be delivered again, or null.</summary>
     public async Task<int?> RunAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
     {
@@ -26,6 +32,7 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
     {
         var byUser = updates.GroupBy(OrderingKey).Select(g => g.OrderBy(u => u.Id).ToList()).ToList();
         var owed = new List<OwedTurn>();
+        var owedInBatch = new Dictionary<long, int>();
         var firstFailed = int.MaxValue;
         try
         {
@@ -36,9 +43,10 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
                 {
                     try
                     {
-                        if (await transaction.InSavepointAsync(() => StoreOneAsync(transaction, update)) is { } turn)
+                        if (await transaction.InSavepointAsync(() => StoreOneAsync(transaction, update, owedInBatch)) is { } turn)
                         {
                             owed.Add(turn);
+                            owedInBatch[turn.ChatId] = owedInBatch.GetValueOrDefault(turn.ChatId) + turn.Messages.Count;
                         }
                     }
                     catch (SqliteException e)
@@ -73,8 +81,61 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
     public void Send(StoredBatch batch) => lanes.Accept(batch.Turns);
 
     /// <summary>The update's effects and the replies it owes, under one savepoint: both are stored, or neither.</summary>
-    private async Task<OwedTurn?> StoreOneAsync(UpdateTransaction transaction, Update update) =>
-        await handler.StoreAsync(transaction, update) is { } reply ? OwedTurn.Write(transaction, reply, time.GetUtcNow()) : null;
+    private async Task<OwedTurn?> StoreOneAsync(UpdateTransaction transaction, Update update, Dictionary<long, int> owedInBatch)
+    {
+        if (Floods(update, owedInBatch) is { } excess)
+        {
+            return FoldExcess(transaction, excess);
+        }
+
+        return await handler.StoreAsync(transaction, update) is { } reply ? OwedTurn.Write(transaction, reply, time.GetUtcNow()) : null;
+    }
+
+    /// <summary>
+    /// A typed message from a chat that is already owed more than Telegram:MaxOwedPerChat replies: the user writes
+    /// faster than Telegram lets the bot answer (about one a second). Button presses and photos always go through.
+    /// </summary>
+    private IncomingUpdate? Floods(Update update, Dictionary<long, int> owedInBatch)
+    {
+        if (update.Message is not { Text: not null } || IncomingUpdate.From(update) is not { Input: TextInput or CommandInput } incoming)
+        {
+            return null;
+        }
+
+        var owed = lanes.QueuedFor(incoming.ChatId) + owedInBatch.GetValueOrDefault(incoming.ChatId);
+        lock (_toldToSlowDown)
+        {
+            if (owed < options.Value.MaxOwedPerChat)
+            {
+                _toldToSlowDown.Remove(incoming.ChatId);
+                return null;
+            }
+        }
+
+        return incoming;
+    }
+
+    /// <summary>Recorded as handled without an effect; the first one of a flood is answered "slow down".</summary>
+    private OwedTurn? FoldExcess(UpdateTransaction transaction, IncomingUpdate excess)
+    {
+        var now = time.GetUtcNow();
+        if (!transaction.TryMarkHandled(excess.UpdateId, now))
+        {
+            return null;
+        }
+
+        handler.LogFolded(excess.UpdateId, excess.ChatId);
+        lock (_toldToSlowDown)
+        {
+            if (!_toldToSlowDown.Add(excess.ChatId))
+            {
+                return null;
+            }
+        }
+
+        var texts = Localization.Localizer.For(transaction.FindUser(excess.UserId)?.Language ?? Localization.Languages.FromTelegramCode(excess.LanguageCode));
+        return OwedTurn.Write(transaction, new PendingReply(excess, new Conversation.Turn().Send(texts["input.slow_down"])), now);
+    }
 
     /// <summary>Updates that do not name a user (channel posts, polls) are ordered among themselves.</summary>
     internal static long OrderingKey(Update update) =>

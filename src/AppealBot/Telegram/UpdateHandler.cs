@@ -159,6 +159,9 @@ internal sealed partial class UpdateHandler(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} presses a button whose press is still being answered; folded into it")]
     private partial void LogFolded(long updateId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId}: chat {ChatId} writes faster than Telegram lets the bot answer; folded without an effect")]
+    public partial void LogFolded(long updateId, long chatId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId} was already handled; skipped")]
     private partial void LogDuplicate(long updateId);
 

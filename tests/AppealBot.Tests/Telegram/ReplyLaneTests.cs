@@ -63,6 +63,22 @@ public sealed class ReplyLaneTests(ITestOutputHelper output) : BotTests
     }
 
     [Fact]
+    public async Task A_user_writing_faster_than_Telegram_lets_the_bot_answer_is_told_once_to_slow_down()
+    {
+        var noisy = Buyer.Of(Bot, 9515, Language.It);
+        var texts = Enumerable.Range(0, 30).Select(i => noisy.User.EnqueueMessage($"ciao {i}")).ToList();
+        await Bot.Server.WaitUntilConfirmedAsync(texts[^1]);
+
+        // Recorded as handled (Telegram does not send them again), answered up to the limit, then one notice.
+        var handled = await Bot.QueryAsync<long>("SELECT update_id FROM handled_updates");
+        Assert.All(texts, id => Assert.Contains(id, handled));
+        var owed = await Bot.QueryAsync<long>("SELECT COUNT(*) FROM outbox WHERE chat_id = 9515");
+        Assert.InRange(owed.Single(), 1, 11);
+        await Bot.Server.WaitForCallAsync("sendMessage", call => call.ChatId == noisy.User.ChatId && call.Text == noisy.Label("input.slow_down"), TimeSpan.FromSeconds(30));
+        Assert.Single(Bot.Server.CallsTo("sendMessage"), call => call.Text == noisy.Label("input.slow_down"));
+    }
+
+    [Fact]
     public async Task In_a_429_storm_nothing_is_sent_before_retry_after_has_passed_polling_included()
     {
         var users = Enumerable.Range(0, 10).Select(i => Buyer.Of(Bot, 9520 + i, Language.En)).ToList();
