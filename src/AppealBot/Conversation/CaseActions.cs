@@ -22,6 +22,9 @@ internal static class CaseActions
     public const string Skip = "skip";
     public const string FileAgain = "again";
     public const string Close = "close";
+    public const string CloseConfirmed = "closeok";
+    public const string KeepOpen = "keep";
+    public const string Reopen = "reopen";
     public const string Show = "show";
     public const string RemindLater = "later";
     public const string Pause = "pause";

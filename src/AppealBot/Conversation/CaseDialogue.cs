@@ -25,7 +25,20 @@ internal static class CaseDialogue
         var t = ctx.Texts;
         var extra = new List<IReadOnlyList<Button>>();
         string? note = heading;
-        if (!@case.IsClosed)
+        if (@case.IsClosed)
+        {
+            // A closed case is read again as it was left: the case file, the advice, and the last complaint.
+            note = (heading is null ? "" : heading + "\n\n") + CaseFileView.Summary(@case, t)
+                   + (@case.Problem is null ? "" : "\n\n" + CaseView.Advice(@case, t));
+            if (@case.Filings > 0)
+            {
+                SendComplaintDrafts(ctx, turn, @case);
+            }
+
+            Show(ctx, turn, @case, note, replace: false);
+            return;
+        }
+        else
         {
             ctx.User.ActiveCaseId = @case.Id;
             if (@case.Step.AllowsEditing())
@@ -35,11 +48,14 @@ internal static class CaseDialogue
                 extra.Add([new Button(t["button.open_file"], ButtonData.ForCase(@case, CaseActions.OpenFile))]);
             }
 
-            extra.Add(
-            [
-                new Button(t["button.close_won"], ButtonData.ForCase(@case, CaseActions.Close, (int)CaseOutcome.Won)),
-                new Button(t["button.close_gave_up"], ButtonData.ForCase(@case, CaseActions.Close, (int)CaseOutcome.GaveUp)),
-            ]);
+            // The routes have their own "close without the money" button.
+            extra.Add(@case.Step == CaseStep.Escalation
+                ? [new Button(t["button.close_won"], ButtonData.ForCase(@case, CaseActions.Close, (int)CaseOutcome.Won))]
+                :
+                [
+                    new Button(t["button.close_won"], ButtonData.ForCase(@case, CaseActions.Close, (int)CaseOutcome.Won)),
+                    new Button(t["button.close_gave_up"], ButtonData.ForCase(@case, CaseActions.Close, (int)CaseOutcome.GaveUp)),
+                ]);
         }
 
         Show(ctx, turn, @case, note, replace: false, extra);
@@ -48,7 +64,7 @@ internal static class CaseDialogue
     public static void Press(ConversationContext ctx, Turn turn, Case @case, CaseButton button)
     {
         var t = ctx.Texts;
-        if (button.Step != @case.Step || button.Position != @case.Position || (@case.IsClosed && button.Action != CaseActions.Show))
+        if (button.Step != @case.Step || button.Position != @case.Position || (@case.IsClosed && button.Action is not (CaseActions.Show or CaseActions.Reopen)))
         {
             turn.Notice(t["input.stale_button"]);
             Show(ctx, turn, @case, note: null, replace: true);
@@ -58,6 +74,22 @@ internal static class CaseDialogue
         if (!@case.IsClosed)
         {
             ctx.User.ActiveCaseId = @case.Id;
+        }
+
+        if (button.Action == CaseActions.Close && button.Argument is (int)CaseOutcome.Won or (int)CaseOutcome.GaveUp)
+        {
+            // Asked in a message of its own, so the message the buyer tapped (the routes, say) stays readable.
+            var outcome = button.Argument.Value;
+            turn.Send(t.Get($"close.confirm.{(CaseOutcome)outcome}", ("order", @case.OrderNumber ?? "…")), Buttons.Row(
+                new Button(t["button.close_confirm"], ButtonData.ForCase(@case, CaseActions.CloseConfirmed, outcome)),
+                new Button(t["button.keep_open"], ButtonData.ForCase(@case, CaseActions.KeepOpen))));
+            return;
+        }
+
+        if (button.Action == CaseActions.KeepOpen)
+        {
+            turn.Replace(t["close.kept"]);
+            return;
         }
 
         // A route's ready text comes under the routes, which stay as they are.
@@ -119,7 +151,8 @@ internal static class CaseDialogue
             CaseActions.EditFact => button.Argument is { } question && Enum.IsDefined((FactQuestion)question) && flow.EditFact((FactQuestion)question),
             CaseActions.EditEvidence => flow.EditEvidence(),
             CaseActions.Done => flow.FinishEditing() && Noted(out note, t["file.saved"]),
-            CaseActions.Close => button.Argument is (int)CaseOutcome.Won or (int)CaseOutcome.GaveUp && flow.Close((CaseOutcome)button.Argument.Value),
+            CaseActions.CloseConfirmed => button.Argument is (int)CaseOutcome.Won or (int)CaseOutcome.GaveUp && flow.Close((CaseOutcome)button.Argument.Value),
+            CaseActions.Reopen => flow.Reopen() && Reopened(ctx, @case) && Noted(out note, t["case.reopened"]),
             _ => false,
         };
 
@@ -132,7 +165,9 @@ internal static class CaseDialogue
             note = t["file.saved"];
         }
 
-        Show(ctx, turn, @case, note, replace: true, reveal: reveal);
+        // Back to the complaint from a later step: its texts are still above, unchanged; only the prompt comes back.
+        var draftsAbove = done && button.Action == CaseActions.Back && @case.Step is CaseStep.Complaint or CaseStep.Refile;
+        Show(ctx, turn, @case, note, replace: true, reveal: reveal, draftsAbove: draftsAbove);
     }
 
     public static async Task TypeAsync(ConversationContext ctx, Turn turn, Case @case, string text)
@@ -175,13 +210,17 @@ internal static class CaseDialogue
                 {
                     problem = t.Get("input.bad_amount", ("example", t["amount.example"]));
                 }
+                else
+                {
+                    note = t.Get("input.noted", ("value", money));
+                }
 
                 break;
 
             case CaseStep.ClosedDate:
                 problem = ReadDate(ctx, text, DateDirection.Past, out var closedOn)
                           ?? (flow.GiveClosedDate(closedOn) ? null : t["input.use_buttons"]);
-                note = problem is null ? DeadlineView.AppealNote(@case, ctx) : null;
+                note = problem is null ? Joined(t.Get("input.closed_noted", ("date", closedOn)), DeadlineView.AppealNote(@case, ctx)) : null;
                 break;
 
             case CaseStep.DecisionDate or CaseStep.RefundDate or CaseStep.CheckBackLater:
@@ -353,11 +392,19 @@ internal static class CaseDialogue
     private static string DueNote(ConversationContext ctx, CaseStep step, DateOnly due) =>
         ctx.Texts.Get(step == CaseStep.CheckBackLater ? "input.snoozed" : "input.due_noted", ("due", new Html(CaseView.Day(due, ctx))), ("date", due));
 
+    private static bool Reopened(ConversationContext ctx, Case @case)
+    {
+        ctx.User.ActiveCaseId = @case.Id;
+        return true;
+    }
+
     private static bool Pause(CaseFlow flow)
     {
         flow.Pause();
         return true;
     }
+
+    private static string Joined(string first, string? second) => second is null ? first : first + "\n" + second;
 
     private static bool Noted(out string? note, string? text)
     {
@@ -369,9 +416,17 @@ internal static class CaseDialogue
     /// Shows the case's step. The complaint steps come as several messages (instructions, one draft per
     /// language, then the buttons), because each draft must be easy to copy on its own.
     /// </summary>
-    private static void Show(ConversationContext ctx, Turn turn, Case @case, string? note, bool replace, IReadOnlyList<IReadOnlyList<Button>>? extraRows = null, bool reveal = false)
+    private static void Show(ConversationContext ctx, Turn turn, Case @case, string? note, bool replace,
+        IReadOnlyList<IReadOnlyList<Button>>? extraRows = null, bool reveal = false, bool draftsAbove = false)
     {
         var t = ctx.Texts;
+        if (draftsAbove)
+        {
+            var prompt = CaseView.Render(@case, ctx, t["step.complaint.drafts_above"]);
+            Emit(turn, prompt.Html, WithRows(prompt.Buttons, [[new Button(t["button.show_drafts"], ButtonData.ForCase(@case, CaseActions.Show))]]), replace);
+            return;
+        }
+
         if (@case.Step is CaseStep.Complaint or CaseStep.Refile)
         {
             var intro = t[@case.Step == CaseStep.Complaint ? "step.complaint" : "step.refile"];
@@ -382,11 +437,7 @@ internal static class CaseDialogue
 
             var header = CaseView.Header(@case, t) + (note is null ? "" : "\n\n" + note) + "\n\n" + intro;
             Emit(turn, header, null, replace);
-            foreach (var language in DraftLanguages(ctx.User.Language))
-            {
-                turn.Send(t.Get("draft.complaint.label", ("language", new Html(t[$"language.in.{language.Code()}"])))
-                          + "\n" + CaseView.Pre(Drafts.Complaint(@case, Localizer.For(language), ctx.User.Language)));
-            }
+            SendComplaintDrafts(ctx, turn, @case);
 
             var prompt = CaseView.Render(@case, ctx);
             turn.Send(prompt.Html, WithRows(prompt.Buttons, extraRows));
@@ -395,6 +446,17 @@ internal static class CaseDialogue
 
         var message = CaseView.Render(@case, ctx, note, reveal);
         Emit(turn, message.Html, WithRows(message.Buttons, extraRows), replace);
+    }
+
+    /// <summary>The complaint, one message per language, each easy to copy on its own.</summary>
+    private static void SendComplaintDrafts(ConversationContext ctx, Turn turn, Case @case)
+    {
+        var t = ctx.Texts;
+        foreach (var language in DraftLanguages(ctx.User.Language))
+        {
+            turn.Send(t.Get("draft.complaint.label", ("language", new Html(t[$"language.in.{language.Code()}"])))
+                      + "\n" + CaseView.Pre(Drafts.Complaint(@case, Localizer.For(language), ctx.User.Language)));
+        }
     }
 
     private static Buttons? WithRows(Buttons? buttons, IReadOnlyList<IReadOnlyList<Button>>? rows) => rows is null or { Count: 0 }

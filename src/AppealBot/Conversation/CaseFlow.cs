@@ -297,14 +297,29 @@ internal sealed class CaseFlow : IDisposable
 
     public bool GiveRefundDate(DateOnly due) => Fire(CaseTrigger.RefundDateGiven, () => _case.RefundDue = due);
 
-    public bool ConfirmMoneyArrived() => Fire(CaseTrigger.MoneyArrived, () => _case.Outcome = CaseOutcome.Won);
+    public bool ConfirmMoneyArrived() => Fire(CaseTrigger.MoneyArrived, () => Closing(CaseOutcome.Won));
 
     public bool ReportMoneyMissing() => Fire(CaseTrigger.MoneyMissing);
 
     public bool FileAgain() => Fire(CaseTrigger.FileAgain);
 
     /// <summary>Closes the case for good: the money came back some other way, or the user gives up.</summary>
-    public bool Close(CaseOutcome outcome) => Fire(CaseTrigger.Close, () => _case.Outcome = outcome);
+    public bool Close(CaseOutcome outcome) => Fire(CaseTrigger.Close, () => Closing(outcome));
+
+    /// <summary>A closed case opens again at the step it was closed from.</summary>
+    public bool Reopen() => Fire(CaseTrigger.Reopen, () => _case.Outcome = CaseOutcome.Open);
+
+    private void Closing(CaseOutcome outcome)
+    {
+        _case.Outcome = outcome;
+        _case.Editing = null;
+
+        // Closed in the middle of a correction: reopening goes back to the step being corrected from.
+        if (_case.Step is not (CaseStep.EditFacts or CaseStep.EditFact or CaseStep.EditEvidence))
+        {
+            _case.ReturnStep = _case.Step;
+        }
+    }
 
     /// <summary>One step back; within a questionnaire (facts, loss reasons), one question back.</summary>
     public bool Back() => _case.Step switch
@@ -520,6 +535,8 @@ internal sealed class CaseFlow : IDisposable
         {
             machine.Configure(step).Permit(CaseTrigger.Close, CaseStep.Closed);
         }
+
+        machine.Configure(CaseStep.Closed).PermitDynamic(CaseTrigger.Reopen, Return, "back to the step it was closed from");
     }
 
     /// <summary>A configured machine whose state is the step of whichever case it is bound to.</summary>

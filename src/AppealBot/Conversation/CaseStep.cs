@@ -87,6 +87,7 @@ internal enum CaseTrigger
     EditEvidence,
     EditDone,
     Close,
+    Reopen,
 }
 
 internal static class CaseSteps

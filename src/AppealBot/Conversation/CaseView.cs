@@ -318,7 +318,11 @@ internal static class CaseView
             }
 
             default:
-                return (t[$"step.closed.{c.Outcome}"], Buttons.Row(new Button(t["button.my_cases"], ButtonData.CaseList), new Button(t["button.new_case"], ButtonData.NewCase)));
+                return (t[$"step.closed.{c.Outcome}"], new Buttons(
+                [
+                    [B(t["button.reopen"], CaseActions.Reopen)],
+                    [new Button(t["button.my_cases"], ButtonData.CaseList), new Button(t["button.new_case"], ButtonData.NewCase)],
+                ]));
         }
     }
 
@@ -334,7 +338,8 @@ internal static class CaseView
             return t["case.advice.none"];
         }
 
-        var list = string.Join("\n", items.Select((item, i) => $"{i + 1}. {item}"));
+        // One piece of advice is a sentence, not a list of one.
+        var list = items.Count == 1 ? items[0] : string.Join("\n", items.Select((item, i) => $"{i + 1}. {item}"));
         return t.Get("case.advice", ("list", new Html(list)));
     }
 
@@ -404,7 +409,7 @@ internal static class CaseView
 
     private static Buttons DayButtons(Case c, Localizer t, int[] days, Button back)
     {
-        var buttons = days.Select(d => new Button(t.Plural("button.in_days", d), ButtonData.ForCase(c, CaseActions.InDays, d))).ToList();
+        var buttons = days.Select(d => new Button(d == 1 ? t["button.tomorrow"] : t.Plural("button.in_days", d), ButtonData.ForCase(c, CaseActions.InDays, d))).ToList();
         return new Buttons([.. buttons.Chunk(3).Select(row => (IReadOnlyList<Button>)row), [back]]);
     }
 }

@@ -56,31 +56,48 @@ internal static class CollageDialogue
             return;
         }
 
-        // Every answer to one album's photos updates one message instead of piling up.
-        var album = photo.AlbumId is { } id ? $"album:{id}" : null;
+        // Every answer to one album's photos updates one message instead of piling up; at an evidence step, so does
+        // every answer to photos sent one by one, and that message carries the step's buttons, so it stays the last.
+        var atStep = IsEvidenceStep(@case.Step);
+        var album = atStep ? $"photos:{@case.Id}" : photo.AlbumId is { } id ? $"album:{id}" : null;
+        void Answer(string text)
+        {
+            var panel = CollageMessages.Panel(t, @case.Id, @case.Step);
+            if (atStep && CaseView.Brief(@case, ctx, text) is { } withStep)
+            {
+                turn.Send(withStep.Html, new Buttons([.. panel.Rows, .. withStep.Buttons?.Rows ?? []]), album);
+            }
+            else
+            {
+                turn.Send(text, panel, album);
+            }
+        }
+
         if (Refusal(ctx, photo) is { } refusal)
         {
-            turn.Send(refusal, supersedes: album);
+            Answer(refusal);
             return;
         }
 
         var photos = await ctx.Cases.PhotosAsync(@case.Id);
         if (photos.FirstOrDefault(p => p.File.FileUniqueId == photo.FileUniqueId) is { } known)
         {
-            turn.Send(t.Get("collage.duplicate", ("n", known.Number)), CollageMessages.Panel(t, @case.Id, @case.Step), album);
+            Answer(t.Get("collage.duplicate", ("n", known.Number)));
             return;
         }
 
         if (photos.Count >= ctx.Collages.MaxPhotos)
         {
-            turn.Send(t.Get("collage.limit", ("max", ctx.Collages.MaxPhotos)), CollageMessages.Panel(t, @case.Id, @case.Step), album);
+            Answer(t.Get("collage.limit", ("max", ctx.Collages.MaxPhotos)));
             return;
         }
 
         var file = new PhotoFile(photo.FileId, photo.FileUniqueId, photo.AsDocument ? PhotoKind.Document : PhotoKind.Photo, photo.FileSize, photo.MimeType);
         var added = await ctx.Cases.AddPhotoAsync(@case.Id, file, ctx.Now);
-        turn.Send(t.Plural("collage.received", added.Number, ("order", @case.OrderNumber)), CollageMessages.Panel(t, @case.Id, @case.Step), album);
+        Answer(t.Plural("collage.received", added.Number, ("order", @case.OrderNumber)));
     }
+
+    private static bool IsEvidenceStep(CaseStep step) => step is CaseStep.Evidence or CaseStep.RefileEvidence or CaseStep.EditEvidence;
 
     /// <summary>Something other than a picture (a sticker, a voice message, a PDF…).</summary>
     /// <summary>Something that is not a photo: while photos are being collected, say so; otherwise what the bot can do with it.</summary>
@@ -140,7 +157,7 @@ internal static class CollageDialogue
 
     /// <summary>Photos are taken at an evidence checklist, and at any step once the user opened the collage maker for this case.</summary>
     private static bool IsCollecting(ConversationContext ctx, Case @case) =>
-        @case.Step is CaseStep.Evidence or CaseStep.RefileEvidence or CaseStep.EditEvidence || ctx.User.CollageCaseId == @case.Id;
+        IsEvidenceStep(@case.Step) || ctx.User.CollageCaseId == @case.Id;
 
     /// <summary>Why this picture cannot be used, or null: a format the bot cannot read, or a file bots may not download.</summary>
     private static string? Refusal(ConversationContext ctx, PhotoInput photo)

@@ -38,7 +38,8 @@ internal static class CollageMessages
     public static Reply Done(CollageRequest request, int collages, IReadOnlyList<PhotoIssue> issues)
     {
         var t = Texts(request);
-        return Message(t.Plural("collage.done", collages, ("order", request.OrderNumber)) + Issues(t, issues), null);
+        // Collages come as files, to keep every detail; the AliExpress app attaches only pictures from the gallery.
+        return Message(t.Plural("collage.done", collages, ("order", request.OrderNumber)) + "\n" + t["collage.on_phone"] + Issues(t, issues), null);
     }
 
     /// <summary>Some photos would come out too small: which ones to leave out, with a button that does it.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AppealBot.Conversation.Input;
 using AppealBot.Evidence;
 using AppealBot.Hosting;
 using AppealBot.Localization;
@@ -24,16 +25,6 @@ internal sealed class Dialogue(
     {
         var ctx = new ConversationContext { User = user, Cases = cases, Now = now, Reminders = reminders.Value, Collages = collages.Value, Deadlines = deadlines.Value };
         var turn = new Turn();
-
-        // A destructive confirmation counts only as the answer to the question just asked: /deletemydata, then its "yes".
-        var forgetAsked = user.ForgetAsked;
-        user.ForgetAsked = false;
-        if (input is ButtonInput { Data: ButtonData.ForgetConfirmed } && !forgetAsked)
-        {
-            turn.Notice(ctx.Texts["input.stale_button"]);
-            return turn;
-        }
-
         switch (input)
         {
             case CommandInput command:
@@ -69,6 +60,16 @@ internal sealed class Dialogue(
     private async Task CommandAsync(ConversationContext ctx, Turn turn, CommandInput command)
     {
         var t = ctx.Texts;
+
+        // A command answers no pending question: it cancels it (and may ask its own).
+        var pending = ctx.User.Pending;
+        ctx.User.Pending = PendingQuestion.None;
+        if (command.Name == "cancel" && pending != PendingQuestion.None)
+        {
+            turn.Send(t["pending.cancelled"]);
+            return;
+        }
+
         if (command.Name is "start" or "new" or "cases" or "cancel")
         {
             // Going somewhere else closes the collage maker; photos then go only to a case at its evidence step.
@@ -88,7 +89,7 @@ internal sealed class Dialogue(
                 break;
             case "deletemydata":
                 var caseCount = (await ctx.Cases.ListAsync()).Count;
-                ctx.User.ForgetAsked = true;
+                ctx.User.Pending = PendingQuestion.ForgetData;
                 turn.Send(t.Get("forget.confirm", ("cases", new Html(t.Plural("forget.cases", caseCount)))), Buttons.Column(
                     new Button(t["button.forget_yes"], ButtonData.ForgetConfirmed),
                     new Button(t["button.forget_no"], ButtonData.ForgetCancelled)));
@@ -100,9 +101,11 @@ internal sealed class Dialogue(
                 turn.Send(t["help.text"]);
                 break;
             case "language":
+                ctx.User.Pending = PendingQuestion.Language;
                 turn.Send(t["language.prompt"], LanguageButtons(t));
                 break;
             case "timezone":
+                ctx.User.Pending = PendingQuestion.TimeZone;
                 turn.Send(ZonePrompt(ctx), ZoneButtons(ctx));
                 break;
             case "settings":
@@ -143,6 +146,10 @@ internal sealed class Dialogue(
     private static async Task PressAsync(ConversationContext ctx, Turn turn, ButtonInput button)
     {
         var t = ctx.Texts;
+
+        // A press answers the pending question or moves on from it; either way it is no longer pending.
+        var pending = ctx.User.Pending;
+        ctx.User.Pending = PendingQuestion.None;
         if (ButtonData.TryParseCase(button.Data, out var caseButton))
         {
             if (await ctx.Cases.FindAsync(caseButton.CaseId) is { } @case)
@@ -174,6 +181,7 @@ internal sealed class Dialogue(
         }
         else if (button.Data == ButtonData.ChangeZone)
         {
+            ctx.User.Pending = PendingQuestion.TimeZone;
             turn.Replace(ZonePrompt(ctx), ZoneButtons(ctx));
             return;
         }
@@ -184,10 +192,17 @@ internal sealed class Dialogue(
             turn.Replace(settings, settingsButtons);
             return;
         }
-        else if (button.Data == ButtonData.ForgetConfirmed)
+        else if (button.Data == ButtonData.ForgetConfirmed && pending == PendingQuestion.ForgetData)
         {
             ctx.User.Forget();
             turn.Replace(t["forget.done"]);
+            return;
+        }
+        else if (button.Data == ButtonData.ForgetConfirmed)
+        {
+            // An old confirmation (or a forged press on any message): erasing takes a fresh /deletemydata, and the
+            // pressed message, whatever it is, stays as it was.
+            turn.Send(t["forget.expired"]).Notice(t["forget.kept"]);
             return;
         }
         else if (button.Data == ButtonData.ForgetCancelled)
@@ -217,6 +232,12 @@ internal sealed class Dialogue(
 
     private static async Task TypeAsync(ConversationContext ctx, Turn turn, string text)
     {
+        if (ctx.User.Pending != PendingQuestion.None)
+        {
+            AnswerPending(ctx, turn, text);
+            return;
+        }
+
         if (await ctx.ActiveCaseAsync() is { } active)
         {
             await CaseDialogue.TypeAsync(ctx, turn, active, text);
@@ -225,6 +246,38 @@ internal sealed class Dialogue(
 
         var anyOpen = await CurrentCaseAsync(ctx) is not null;
         turn.Send(ctx.Texts[anyOpen ? "input.choose_case" : "input.no_case"], await MenuButtonsAsync(ctx));
+    }
+
+    /// <summary>
+    /// Text while a command's question is open: it answers that question, not the case step. What cannot be read
+    /// gets one line saying what is needed; the question stays open until answered, or cancelled by /cancel or any command.
+    /// </summary>
+    private static void AnswerPending(ConversationContext ctx, Turn turn, string text)
+    {
+        var t = ctx.Texts;
+        switch (ctx.User.Pending)
+        {
+            case PendingQuestion.TimeZone when ZoneInput.TryRead(text, ctx.Now, out var zone):
+                ctx.User.Pending = PendingQuestion.None;
+                ctx.User.TimeZoneId = zone.ZoneId;
+                var local = TimeZoneInfo.ConvertTime(ctx.Now, ctx.User.TimeZone);
+                turn.Send(t.Get("timezone.changed.typed", ("zone", ZoneName(ctx, zone.ZoneId)), ("now", local.ToString("HH:mm", t.Culture))));
+                break;
+            case PendingQuestion.TimeZone:
+                turn.Send(t["timezone.not_understood"]);
+                break;
+            case PendingQuestion.Language when LanguageInput.TryRead(text, out var language):
+                ctx.User.Pending = PendingQuestion.None;
+                ctx.User.ChooseLanguage(language);
+                turn.Send(Localizer.For(language)["language.changed"]);
+                break;
+            case PendingQuestion.Language:
+                turn.Send(t["language.not_understood"], LanguageButtons(t));
+                break;
+            default:
+                turn.Send(t["forget.use_buttons"]);
+                break;
+        }
     }
 
     /// <summary>The case in progress, or else the one the user stepped out of with /cancel (the newest open one).</summary>
@@ -264,7 +317,7 @@ internal sealed class Dialogue(
             text = t.Plural("cases.title", cases.Count) + "\n\n" + string.Join("\n", lines);
             buttons = Buttons.Column(
             [
-                .. cases.Where(c => !c.IsClosed).Select(c => new Button(t.Get("button.open_case", ("order", c.OrderNumber)), ButtonData.Open(c.Id))),
+                .. cases.Select(c => new Button(t.Get(c.IsClosed ? "button.read_case" : "button.open_case", ("order", c.OrderNumber)), ButtonData.Open(c.Id))),
                 new Button(t["button.new_case"], ButtonData.NewCase),
             ]);
         }
@@ -306,6 +359,10 @@ internal sealed class Dialogue(
         return city == offset ? city : ctx.Texts.Get("timezone.label", ("city", new Html(city)), ("offset", offset));
     }
 
+    /// <summary>An offered zone by its city and offset; any other zone (read from a typed city or offset) by its offset.</summary>
+    private static string ZoneName(ConversationContext ctx, string zoneId) =>
+        UserTimeZones.Offered.Contains(zoneId) ? ZoneLabel(ctx, zoneId) : UserTimeZones.Offset(UserTimeZones.Find(zoneId) ?? TimeZoneInfo.Utc, ctx.Now);
+
     private static string ZonePrompt(ConversationContext ctx) =>
         ctx.Texts.Get("timezone.prompt", ("now", TimeZoneInfo.ConvertTime(ctx.Now, ctx.User.TimeZone).ToString("HH:mm", ctx.Texts.Culture)));
 
@@ -318,9 +375,7 @@ internal sealed class Dialogue(
     private static (string Text, Buttons Buttons) Settings(ConversationContext ctx)
     {
         var t = ctx.Texts;
-        var zone = UserTimeZones.Offered.Contains(ctx.User.TimeZone.Id)
-            ? ZoneLabel(ctx, ctx.User.TimeZone.Id)
-            : ctx.User.TimeZone.Id;
+        var zone = ZoneName(ctx, ctx.User.TimeZone.Id);
         var text = t.Get(ctx.User.NudgesEnabled ? "settings.text.nudges_on" : "settings.text.nudges_off",
             ("zone", zone),
             ("quiet_start", ctx.Reminders.QuietHoursStart.ToString("HH:mm", t.Culture)),

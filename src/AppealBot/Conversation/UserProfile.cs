@@ -28,14 +28,14 @@ internal sealed class UserProfile
     /// <summary>Whether the user wants a nudge about cases left untouched for a few days.</summary>
     public bool NudgesEnabled { get; set; } = true;
 
+    /// <summary>The command's question the user's next message answers (a typed city after /timezone); None when no command asked.</summary>
+    public PendingQuestion Pending { get; set; }
+
     /// <summary>Telegram said the user blocked the bot (as of loading); writing to the bot again clears it.</summary>
     public bool IsBlocked { get; init; }
 
     /// <summary>Telegram just said the user blocked the bot: store it, write nothing more.</summary>
     public bool BlocksBot { get; set; }
-
-    /// <summary>/deletemydata was just asked and not answered yet: only then does its "yes" erase anything.</summary>
-    public bool ForgetAsked { get; set; }
 
     /// <summary>The user confirmed /deletemydata: everything stored about them is erased instead of saved.</summary>
     public bool ForgetRequested { get; private set; }
@@ -66,4 +66,15 @@ internal sealed class UserProfile
         Language = language;
         LanguageChosen = true;
     }
+}
+
+/// <summary>A command's question that owns the user's next message until it is answered or cancelled.</summary>
+internal enum PendingQuestion
+{
+    None,
+    TimeZone,
+    Language,
+
+    /// <summary>/deletemydata asked for confirmation: only while this is pending does "Delete" erase anything.</summary>
+    ForgetData,
 }

@@ -50,6 +50,7 @@ internal static class AppealBotServices
         services.AddSingleton<Dialogue>();
         services.AddSingleton(sp => new PressesInFlight(TimeProvider.System));
         services.AddSingleton<UpdateHandler>();
+        services.AddSingleton<BotIdentity>();
         return services;
     }
 

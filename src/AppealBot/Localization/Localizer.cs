@@ -9,7 +9,7 @@ namespace AppealBot.Localization;
 /// The texts of one language. Templates are Telegram HTML with named placeholders (<c>{order}</c>);
 /// every argument is HTML-escaped unless it is already <see cref="Html"/>.
 /// </summary>
-internal sealed class Localizer
+internal sealed partial class Localizer
 {
     internal static readonly ResourceManager Resources =
         new("AppealBot.Localization.Strings", typeof(Localizer).Assembly);
@@ -42,7 +42,8 @@ internal sealed class Localizer
         return Fill(template, [("count", count), .. args]);
     }
 
-    public string Date(DateOnly date) => date.ToString(Template("format.date"), Culture);
+    /// <summary>A date as the language writes it in a sentence; the first of the month has its own pattern (Italian «1° dicembre»).</summary>
+    public string Date(DateOnly date) => date.ToString(Template(date.Day == 1 ? "format.date.first" : "format.date"), Culture);
 
     /// <summary>Whole amounts without decimals (1 500), others with two (12,50).</summary>
     public string Amount(decimal amount) => amount.ToString(decimal.Truncate(amount) == amount ? "#,0" : "#,0.00", Culture);
@@ -95,6 +96,11 @@ internal sealed class Localizer
             {
                 if (name.SequenceEqual(arg.Name))
                 {
+                    if (arg.Value is DateOnly { Day: 8 or 11 } && Language == Language.It)
+                    {
+                        Elide(result);
+                    }
+
                     result.Append(Format(arg.Value));
                     found = true;
                     break;
@@ -110,6 +116,30 @@ internal sealed class Localizer
         }
 
         return result.ToString();
+    }
+}
+
+internal sealed partial class Localizer
+{
+    /// <summary>Italian articles and prepositions before a vowel sound: «il 8» → «l'8», «dal 11» → «dall'11».</summary>
+    private static readonly (string Full, string Elided)[] ItalianElisions =
+    [
+        ("il ", "l'"), ("Il ", "L'"), ("dal ", "dall'"), ("Dal ", "Dall'"), ("al ", "all'"), ("del ", "dell'"),
+        ("nel ", "nell'"), ("sul ", "sull'"),
+    ];
+
+    /// <summary>Rewrites the article the template put just before a date that starts with a vowel sound (8, 11).</summary>
+    private static void Elide(StringBuilder text)
+    {
+        foreach (var (full, elided) in ItalianElisions)
+        {
+            var start = text.Length - full.Length;
+            if (start >= 0 && text.ToString(start, full.Length) == full && (start == 0 || !char.IsLetter(text[start - 1])))
+            {
+                text.Remove(start, full.Length).Append(elided);
+                return;
+            }
+        }
     }
 }
 

@@ -74,15 +74,15 @@ internal sealed class UpdateTransaction : IAsyncDisposable
 
     public UserProfile? FindUser(long userId) =>
         _sql.QuerySingleOrDefault(
-            "SELECT id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, blocked_at IS NOT NULL AS blocked, created_at, forget_asked FROM users WHERE id = @userId;",
+            "SELECT id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, blocked_at IS NOT NULL AS blocked, created_at, pending_question FROM users WHERE id = @userId;",
             UserRow.Read, ("@userId", userId))?.ToProfile();
 
     /// <summary>Inserts or updates the user; a user who writes to the bot (anything but blocking it) is no longer blocked.</summary>
     public void SaveUser(UserProfile user, DateTimeOffset now) =>
         _sql.Execute(
             """
-            INSERT INTO users (id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, blocked_at, created_at, updated_at, forget_asked)
-            VALUES (@id, @chatId, @language, @languageChosen, @activeCaseId, @collageCaseId, @timeZone, @nudgesEnabled, @blockedAt, @createdAt, @updatedAt, @forgetAsked)
+            INSERT INTO users (id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, pending_question, blocked_at, created_at, updated_at)
+            VALUES (@id, @chatId, @language, @languageChosen, @activeCaseId, @collageCaseId, @timeZone, @nudgesEnabled, @pendingQuestion, @blockedAt, @createdAt, @updatedAt)
             ON CONFLICT (id) DO UPDATE SET
                 chat_id = excluded.chat_id,
                 language = excluded.language,
@@ -91,9 +91,9 @@ internal sealed class UpdateTransaction : IAsyncDisposable
                 collage_case_id = excluded.collage_case_id,
                 time_zone = excluded.time_zone,
                 nudges_enabled = excluded.nudges_enabled,
+                pending_question = excluded.pending_question,
                 blocked_at = excluded.blocked_at,
-                updated_at = excluded.updated_at,
-                forget_asked = excluded.forget_asked;
+                updated_at = excluded.updated_at;
             """,
             ("@id", user.Id),
             ("@chatId", user.ChatId),
@@ -103,10 +103,10 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             ("@collageCaseId", user.CollageCaseId),
             ("@timeZone", user.TimeZoneId),
             ("@nudgesEnabled", user.NudgesEnabled ? 1 : 0),
+            ("@pendingQuestion", user.Pending == PendingQuestion.None ? null : user.Pending.ToString()),
             ("@blockedAt", user.BlocksBot ? now.ToUnixTimeMilliseconds() : null),
             ("@createdAt", user.CreatedAt.ToUnixTimeMilliseconds()),
-            ("@updatedAt", now.ToUnixTimeMilliseconds()),
-            ("@forgetAsked", user.ForgetAsked ? 1 : 0));
+            ("@updatedAt", now.ToUnixTimeMilliseconds()));
 
     /// <summary>True the first time a group chat is seen (and remembers it); false ever after.</summary>
     public bool TellGroupOnce(long chatId, DateTimeOffset now) =>
@@ -155,10 +155,10 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     /// <summary>The reminders of this update's cases.</summary>
     public ReminderStore Reminders => new(_sql);
 
-    private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long? ActiveCaseId, long? CollageCaseId, string? TimeZone, long NudgesEnabled, long Blocked, long CreatedAt, long ForgetAsked)
+    private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long? ActiveCaseId, long? CollageCaseId, string? TimeZone, long NudgesEnabled, long Blocked, long CreatedAt, string? Pending)
     {
         public static UserRow Read(DbDataReader row) => new(
-            row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetInt64(3), row.Number(4), row.Number(5), row.Text(6), row.GetInt64(7), row.GetInt64(8), row.GetInt64(9), row.GetInt64(10));
+            row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetInt64(3), row.Number(4), row.Number(5), row.Text(6), row.GetInt64(7), row.GetInt64(8), row.GetInt64(9), row.Text(10));
 
         public UserProfile ToProfile() => new()
         {
@@ -171,7 +171,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             TimeZoneId = TimeZone,
             NudgesEnabled = NudgesEnabled != 0,
             IsBlocked = Blocked != 0,
-            ForgetAsked = ForgetAsked != 0,
+            Pending = Enum.TryParse<PendingQuestion>(Pending, out var pending) ? pending : PendingQuestion.None,
             CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
         };
     }

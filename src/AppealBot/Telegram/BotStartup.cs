@@ -18,6 +18,7 @@ namespace AppealBot.Telegram;
 /// </summary>
 internal sealed partial class BotStartup(
     ITelegramBotClient bot,
+    BotIdentity identity,
     TelegramHeartbeat heartbeat,
     IOptions<TelegramOptions> options,
     IHostApplicationLifetime lifetime,
@@ -43,6 +44,7 @@ internal sealed partial class BotStartup(
             try
             {
                 var me = await bot.GetMe(cancellationToken);
+                identity.Username = me.Username;
                 heartbeat.Beat();
                 LogConnected(me.Id, me.Username ?? "?");
                 await PublishCommandsAsync(cancellationToken);

@@ -24,6 +24,7 @@ internal sealed partial class InboxProcessor(
     UpdateInbox inbox,
     InboxSignal signal,
     UpdateBatchRunner batches,
+    BotIdentity identity,
     ISystemdNotifier systemd,
     IOptions<TelegramOptions> options,
     ILogger<InboxProcessor> logger) : BackgroundService
@@ -111,7 +112,7 @@ internal sealed partial class InboxProcessor(
             }
 
             // What the handler ignores is done without leaving a handled id behind.
-            if (update is null || IncomingUpdate.From(update) is null)
+            if (update is null || IncomingUpdate.From(update, identity.Username) is null)
             {
                 ignorable.Add(entry.UpdateId);
             }

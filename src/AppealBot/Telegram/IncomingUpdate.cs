@@ -15,11 +15,14 @@ internal sealed record IncomingUpdate(
     string? CallbackQueryId,
     int? PressedMessageId)
 {
-    /// <summary>Null for updates that are not a user talking to the bot in a private chat.</summary>
-    public static IncomingUpdate? From(Update update) => update switch
+    /// <summary>
+    /// Null for updates that are not a user talking to the bot in a private chat, and for a command addressed to
+    /// another bot ("/new@otherbot"). <paramref name="botUsername"/> is this bot's (null when unknown: any name is ours).
+    /// </summary>
+    public static IncomingUpdate? From(Update update, string? botUsername) => update switch
     {
-        { Message: { From: { } from, Chat.Type: ChatType.Private } message } =>
-            new(update.Id, from.Id, message.Chat.Id, from.LanguageCode, ReadMessage(message), null, null),
+        { Message: { From: { } from, Chat.Type: ChatType.Private } message } when ReadMessage(message, botUsername) is { } input =>
+            new(update.Id, from.Id, message.Chat.Id, from.LanguageCode, input, null, null),
         { CallbackQuery: { From: { } from, Message: { Chat.Type: ChatType.Private } message } query } =>
             new(update.Id, from.Id, message.Chat.Id, from.LanguageCode, new ButtonInput(query.Data ?? string.Empty, message.Id), query.Id, message.Id),
 
@@ -35,11 +38,13 @@ internal sealed record IncomingUpdate(
         _ => null,
     };
 
-    private static UserInput ReadMessage(Message message)
+    private static UserInput? ReadMessage(Message message, string? botUsername)
     {
         if (message.Text is { } text)
         {
-            return (UserInput?)TryReadCommand(text) ?? new TextInput(text);
+            return TryReadCommand(text, out var addressee) is { } command
+                ? addressee is null || botUsername is null || addressee.Equals(botUsername, StringComparison.OrdinalIgnoreCase) ? command : null
+                : new TextInput(text);
         }
 
         // Telegram sends a photo in several sizes; the largest is the one to put into a collage.
@@ -59,9 +64,10 @@ internal sealed record IncomingUpdate(
         return new UnsupportedInput(message.Type.ToString());
     }
 
-    /// <summary>Reads "/name@BotName argument"; a slash followed by anything else is plain text.</summary>
-    private static CommandInput? TryReadCommand(string text)
+    /// <summary>Reads "/name@BotName argument" (the bot's name, if any, in <paramref name="addressee"/>); a slash followed by anything else is plain text.</summary>
+    private static CommandInput? TryReadCommand(string text, out string? addressee)
     {
+        addressee = null;
         if (text.Length < 2 || text[0] != '/')
         {
             return null;
@@ -76,6 +82,7 @@ internal sealed record IncomingUpdate(
             return null;
         }
 
+        addressee = at < 0 ? null : head[(at + 1)..];
         var argument = end < 0 ? string.Empty : text[(end + 1)..].Trim();
         return new CommandInput(name.ToLowerInvariant(), argument);
     }

@@ -14,7 +14,7 @@ namespace AppealBot.Telegram;
 /// is stored under its own savepoint, so one that cannot be stored leaves the rest of its user's batch for
 /// redelivery without holding back anyone else.
 /// </summary>
-internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writer, ReplyLanes lanes, IOptions<TelegramOptions> options, TimeProvider time)
+internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writer, ReplyLanes lanes, BotIdentity identity, IOptions<TelegramOptions> options, TimeProvider time)
 {
     /// <summary>Chats told to slow down, until their lane has room again: one notice per flood, not one per message.</summary>
     private readonly HashSet<long> _toldToSlowDown = [];
@@ -97,7 +97,7 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
     /// </summary>
     private IncomingUpdate? Floods(Update update, Dictionary<long, int> owedInBatch)
     {
-        if (update.Message is not { Text: not null } || IncomingUpdate.From(update) is not { Input: TextInput or CommandInput } incoming)
+        if (update.Message is not { Text: not null } || IncomingUpdate.From(update, identity.Username) is not { Input: TextInput or CommandInput } incoming)
         {
             return null;
         }

@@ -19,6 +19,7 @@ internal sealed record PendingReply(IncomingUpdate Update, Turn Turn);
 internal sealed partial class UpdateHandler(
     UpdateWriter writer,
     Dialogue dialogue,
+    BotIdentity identity,
     ReminderSignal reminderSignal,
     PressesInFlight presses,
     IOptions<ReminderOptions> reminderOptions,
@@ -61,7 +62,7 @@ internal sealed partial class UpdateHandler(
     /// </summary>
     public async Task<PendingReply?> StoreAsync(UpdateTransaction transaction, Update update)
     {
-        var incoming = IncomingUpdate.From(update);
+        var incoming = IncomingUpdate.From(update, identity.Username);
         if (incoming is null)
         {
             LogIgnored(update.Id, update.Type);
@@ -137,7 +138,7 @@ internal sealed partial class UpdateHandler(
     {
         LogBug(update.Id, error.GetType().Name, error.StackTrace);
         transaction.TryMarkHandled(update.Id, time.GetUtcNow());
-        var incoming = IncomingUpdate.From(update)!;
+        var incoming = IncomingUpdate.From(update, identity.Username)!;
         var texts = Localization.Localizer.For(Localization.Languages.FromTelegramCode(incoming.LanguageCode));
         return new PendingReply(incoming, new Turn().Send(texts["input.internal_error"]).Notice(texts["input.internal_error.notice"]));
     }

@@ -2,6 +2,7 @@ using AppealBot.Hosting;
 using AppealBot.Localization;
 using AppealBot.Storage;
 using AppealBot.Telegram;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,9 @@ internal static class TerminalChat
     /// <summary>The local user; real Telegram ids of this size do not exist.</summary>
     private const long LocalUserId = 1;
 
+    /// <summary>The try-out's own database, unless one is configured: never the real bot's <c>appealbot.db</c> by accident.</summary>
+    public const string DefaultDatabase = "Data Source=appealbot-chat.db";
+
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output)
     {
         var language = ReadLanguage(args, out var rest);
@@ -26,12 +30,21 @@ internal static class TerminalChat
         var screen = new TerminalScreen(output, ansi);
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = rest });
+        if (builder.Configuration.GetConnectionString("AppealBot") is null)
+        {
+            builder.Configuration["ConnectionStrings:AppealBot"] = DefaultDatabase;
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Ctrl+C ends the process at once (every answer is already stored); end of input ends it gently.
         builder.Services.AddSingleton<IHostLifetime, ExternallyStoppedLifetime>();
         builder.Services.AddAppealBotCore();
         builder.Services.AddSingleton<IReplySender>(screen);
         using var host = builder.Build();
+
+        // A database a running bot holds is refused, as a second bot would be: its users' updates are not the terminal's.
+        using var instance = new SingleInstance(host.Services.GetRequiredService<Database>());
+        await instance.StartAsync(CancellationToken.None);
         await host.Services.GetRequiredService<Migrator>().MigrateAsync();
         await host.StartAsync();
 
@@ -45,6 +58,8 @@ internal static class TerminalChat
         output.WriteLine();
         await handler.HandleAsync(MessageUpdate(nextId--, user, chat, "/start", time.GetUtcNow().UtcDateTime), screen, CancellationToken.None);
 
+        // The greeting is on the screen already: a /start typed first (as one would in Telegram) does not repeat it.
+        var firstLine = true;
         while (true)
         {
             output.Write("\n" + screen.Prefix("you"));
@@ -53,6 +68,13 @@ internal static class TerminalChat
             if (line is null)
             {
                 break;
+            }
+
+            var greetingAgain = firstLine && line.Trim().Equals("/start", StringComparison.OrdinalIgnoreCase);
+            firstLine = false;
+            if (greetingAgain)
+            {
+                continue;
             }
 
             var update = line.StartsWith('#') && screen.LatestButtons is { } latest

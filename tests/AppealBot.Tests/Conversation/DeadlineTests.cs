@@ -157,6 +157,7 @@ public sealed class DeadlineTests : BotTests
 
         await buyer.Send("/status");
         await buyer.Press("button.close_gave_up");
+        await buyer.Press("button.close_confirm");
         Assert.Empty(await bot.QueryAsync<long>("SELECT id FROM reminders WHERE user_id = 8505 AND state = 'pending'"));
     }
 

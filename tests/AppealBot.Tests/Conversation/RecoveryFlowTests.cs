@@ -38,6 +38,7 @@ public sealed class RecoveryFlowTests : BotTests
         await buyer.Press("compensation.PartialRefund");
         var firstQuestion = await buyer.Send("1 500 руб");
         Assert.Contains("1 из", firstQuestion.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("✓ Записано: 1 500 ₽", firstQuestion.Last.Text.Replace('\u00A0', ' ').Replace('\u202F', ' '), StringComparison.Ordinal);
 
         var advice = await buyer.AnswerAllReasons(wellPrepared: false);
         Assert.Contains(Localizer.For(Language.Ru)["advice.NoEvidence"], advice.Last.Html, StringComparison.Ordinal);
@@ -75,7 +76,7 @@ public sealed class RecoveryFlowTests : BotTests
         Assert.Contains("Order 8123456789012345: the item arrived damaged.", englishDraft, StringComparison.Ordinal);
         Assert.Contains("Damage: “треснул корпус” (in Russian).", englishDraft, StringComparison.Ordinal);
         Assert.Contains("the attached unboxing video shows the item as it came out of the parcel", englishDraft, StringComparison.Ordinal);
-        Assert.Contains("partial refund of 700 RUB", englishDraft, StringComparison.Ordinal);
+        Assert.Contains("partial refund of 700 ₽", englishDraft, StringComparison.Ordinal);
         Assert.Contains("<pre>", complaint.Messages[2].Html, StringComparison.Ordinal);
 
         var checkBack = await buyer.Press("button.filed");
@@ -140,8 +141,14 @@ public sealed class RecoveryFlowTests : BotTests
 
         Assert.Contains(buyer.Label("route.ItalianConsumerHelp"), escalation.Last.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("PayPal", escalation.Last.Text, StringComparison.Ordinal);
-        var closed = await buyer.Press("button.close_case");
+        var asked = await buyer.Press("button.close_case");
+        Assert.Equal(buyer.Label("close.confirm.GaveUp", ("order", "8100000000005002")), asked.Last.Text);
+        Assert.Equal([("Escalation", "Open")], await Bot.QueryAsync<(string, string)>("SELECT step, outcome FROM cases WHERE user_id = 5002"));
+        var closed = await buyer.Press("button.close_confirm");
         Assert.Contains(buyer.Label("step.closed.GaveUp"), closed.Last.Text, StringComparison.Ordinal);
+
+        // The routes stay readable above: closing answered in the confirmation's own message.
+        Assert.Equal(escalation.Last.Text, buyer.User.Messages.Single(m => m.Id == escalation.Last.Id).Text);
         Assert.Equal([(2L, 2L, "GaveUp")], await Bot.QueryAsync<(long, long, string)>("SELECT filings, rejections, outcome FROM cases WHERE user_id = 5002"));
     }
 

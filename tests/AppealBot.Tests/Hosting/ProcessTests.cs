@@ -183,6 +183,35 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Chat_mode_uses_its_own_database_by_default_and_greets_once()
+    {
+        var result = await RunToExitAsync(new() { ["ConnectionStrings__AppealBot"] = null }, stdin: "/start\n/help\n", args: ["chat", "--lang", "it"]);
+
+        Assert.True(result.ExitCode == 0, $"Expected exit code 0.\n{result}");
+        Assert.Equal(2, result.Stdout.Split("Sono AppealBot").Length);
+        Assert.Contains("Cosa so fare", result.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_directory, "appealbot-chat.db")), $"Expected the try-out's own database.\n{result}");
+        Assert.False(File.Exists(DatabasePath), "The try-out must not create the real bot's appealbot.db.");
+    }
+
+    [Fact]
+    public async Task Chat_mode_refuses_the_database_of_a_running_bot_with_exit_code_6()
+    {
+        await using var server = await FakeTelegramServer.StartAsync();
+        await using var bot = AppProcess.Start(_directory, BotEnvironment(server));
+        await bot.WhileRunningAsync(server.User(7002, "en").SendAsync("/start", AppProcess.Patience));
+
+        var chat = await RunToExitAsync(stdin: "/help\n", args: ["chat", "--lang", "en"]);
+
+        Assert.True(chat.ExitCode == 6, $"Expected exit code 6 (already running).\n{chat}");
+        Assert.Contains("already running", SingleLine(chat), StringComparison.Ordinal);
+        AssertNoStackTrace(chat);
+        SendSigterm(bot.Id);
+        Assert.Equal(0, (await bot.WaitForExitAsync()).ExitCode);
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public async Task Database_with_a_newer_schema_exits_with_code_4_and_one_line_naming_the_version()
     {
         var created = await RunToExitAsync(stdin: string.Empty, args: ["chat", "--lang", "en"]);

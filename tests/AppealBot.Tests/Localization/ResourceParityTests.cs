@@ -1,3 +1,4 @@
+using AppealBot.Conversation;
 using System.Collections;
 using System.Globalization;
 using System.Resources;
@@ -98,13 +99,44 @@ public sealed partial class ResourceParityTests
     }
 
     [Theory]
-    [InlineData("ru", "25 ноября 2026")]
-    [InlineData("it", "25 novembre 2026")]
-    [InlineData("en", "25 November 2026")]
-    public void Dates_follow_each_culture(string code, string expected)
+    [InlineData("ru", 25, "25 ноября 2026")]
+    [InlineData("it", 25, "25 novembre 2026")]
+    [InlineData("en", 25, "25 November 2026")]
+    [InlineData("ru", 1, "1 ноября 2026")]
+    [InlineData("it", 1, "1° novembre 2026")]
+    [InlineData("en", 1, "1 November 2026")]
+    public void Dates_follow_each_culture(string code, int day, string expected)
     {
         var language = Lang(code);
-        Assert.Equal(expected, Localizer.For(language).Date(new DateOnly(2026, 11, 25)));
+        Assert.Equal(expected, Localizer.For(language).Date(new DateOnly(2026, 11, day)));
+    }
+
+    [Theory]
+    [InlineData(8, "chiusa l'8 dicembre 2026 a favore")]
+    [InlineData(11, "chiusa l'11 dicembre 2026 a favore")]
+    [InlineData(1, "chiusa il 1° dicembre 2026 a favore")]
+    [InlineData(18, "chiusa il 18 dicembre 2026 a favore")]
+    public void Italian_articles_elide_before_the_8th_and_the_11th(int day, string expected)
+    {
+        var text = System.Net.WebUtility.HtmlDecode(Localizer.For(Language.It).Get("draft.complaint.point.closed", ("closed", new DateOnly(2026, 12, day))));
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ru", "1200", "RUB", "1 200 ₽")]
+    [InlineData("ru", "15.5", "EUR", "15,50 €")]
+    [InlineData("it", "15.5", "EUR", "15,50 €")]
+    [InlineData("it", "1200", "EUR", "1.200 €")]
+    [InlineData("en", "15.5", "EUR", "€15.50")]
+    [InlineData("en", "1200", "RUB", "1,200 ₽")]
+    [InlineData("it", "20", "USD", "20 $")]
+    public void Money_is_written_as_each_culture_writes_it(string code, string amount, string currency, string expected)
+    {
+        var written = Localizer.For(Lang(code)).Money(new Money(decimal.Parse(amount, CultureInfo.InvariantCulture), currency));
+
+        // Group separators are the culture's own spaces (no-break, narrow no-break); the reader sees a space.
+        Assert.Equal(expected, written.Replace('\u00A0', ' ').Replace('\u202F', ' '));
     }
 
     [Fact]

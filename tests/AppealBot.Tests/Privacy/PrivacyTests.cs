@@ -93,6 +93,7 @@ public sealed class PrivacyTests : BotTests
         await active.Press("button.yesterday");
         await active.Send("/status");
         await active.Press("button.close_gave_up");
+        await active.Press("button.close_confirm");
         var idle = Buyer.Of(Bot, 9107, Language.En);
         await idle.Send("/start");
 

@@ -16,6 +16,3 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_by_chat ON outbox (chat_id, id);
 
--- /deletemydata asked and not answered yet: its "yes" button erases the user's data only then (a forged or old
--- press does nothing).
-ALTER TABLE users ADD COLUMN forget_asked INTEGER NOT NULL DEFAULT 0;
