@@ -42,13 +42,14 @@ internal sealed class OutboxWatch : IAsyncDisposable
         {
             try
             {
-                bool any;
+                // Only waiters already there before the query: one added meanwhile may wait for rows the query missed.
+                List<(long UpdateId, TaskCompletionSource Done)> waiting;
                 lock (_gate)
                 {
-                    any = _waiters.Count > 0;
+                    waiting = [.. _waiters];
                 }
 
-                if (any)
+                if (waiting.Count > 0)
                 {
                     if (connection is null)
                     {
@@ -59,14 +60,16 @@ internal sealed class OutboxWatch : IAsyncDisposable
                     await using var command = connection.CreateCommand();
                     command.CommandText = "SELECT MIN(update_id) FROM outbox;";
                     var lowest = await command.ExecuteScalarAsync() is long owed ? owed : long.MaxValue;
-                    List<TaskCompletionSource> done;
+                    var done = waiting.Where(w => w.UpdateId < lowest).ToHashSet();
                     lock (_gate)
                     {
-                        done = [.. _waiters.Where(w => w.UpdateId < lowest).Select(w => w.Done)];
-                        _waiters.RemoveAll(w => w.UpdateId < lowest);
+                        _waiters.RemoveAll(done.Contains);
                     }
 
-                    done.ForEach(d => d.TrySetResult());
+                    foreach (var (_, signal) in done)
+                    {
+                        signal.TrySetResult();
+                    }
                 }
 
                 await Task.Delay(2, _stop.Token);
