@@ -23,6 +23,17 @@ internal static partial class FlowRun
         var database = Path.Combine(directory, "appealbot.db");
 
         await using var server = await FakeTelegramServer.StartAsync();
+        await using var outbox = new OutboxWatch(database);
+        server.AnsweredBy = async updateId =>
+        {
+            await outbox.AnsweredAsync(updateId);
+            if (server.DeliveredUpdate(updateId)?.CallbackQuery is { } press)
+            {
+                // Button answers are not stored: the fake server's record of the call says it was made.
+                await server.WaitForCallAsync("answerCallbackQuery", call => call.Body.TryGetProperty("callback_query_id", out var id) && id.GetString() == press.Id,
+                    TimeSpan.FromMinutes(1));
+            }
+        };
         var started = Stopwatch.StartNew();
         await using var bot = BotProcess.Start(directory, new Dictionary<string, string>
         {

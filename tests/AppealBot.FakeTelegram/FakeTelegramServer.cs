@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -113,6 +114,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public IReadOnlyList<RecordedCall> CallsTo(string method) =>
         [.. Calls.Where(call => string.Equals(call.Method, method, StringComparison.OrdinalIgnoreCase))];
 
+    /// <summary>How the bot answered a callback query; null while it has not.</summary>
+    public CallbackAnswer? AnswerTo(string queryId) => Chats.AnswerTo(queryId);
+
     /// <summary>The bot's current messages in a chat, oldest first.</summary>
     public IReadOnlyList<BotMessage> MessagesIn(long chatId) => Chats.Messages(chatId);
 
@@ -213,7 +217,20 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     /// <see cref="UpdateQueue.WhenAnswered"/> for how the server knows).
     /// </summary>
     public Task WaitUntilAnsweredAsync(long updateId, TimeSpan? timeout = null) =>
-        WaitForUpdateAsync(_updates.WhenAnswered(updateId), updateId, "answered", timeout);
+        WaitForUpdateAsync(AnsweredBy is { } bot ? ConfirmedThenAsync(updateId, bot) : _updates.WhenAnswered(updateId), updateId, "answered", timeout);
+
+    /// <summary>
+    /// The bot's own word on when it has sent everything it owes for an update (and every earlier one); when set,
+    /// <see cref="WaitUntilAnsweredAsync"/> waits for the confirmation and then for it, instead of inferring the
+    /// answer from the bot's next getUpdates request.
+    /// </summary>
+    public Func<long, Task>? AnsweredBy { get; set; }
+
+    private async Task ConfirmedThenAsync(long updateId, Func<long, Task> answered)
+    {
+        await _updates.WhenConfirmed(updateId);
+        await answered(updateId);
+    }
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> fail with <paramref name="fault"/>.</summary>
     public void FailNext(string method, FakeFault fault, int times = 1)
@@ -260,6 +277,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         var method = requestedMethod is null ? null : _methods.Find(requestedMethod);
         var methodName = method?.Name ?? requestedMethod ?? context.Request.Path.Value ?? string.Empty;
         var parameters = new JsonObject();
+        var received = Stopwatch.GetTimestamp();
         try
         {
             (parameters, var files) = await ReadParametersAsync(context.Request, context.RequestAborted);
@@ -275,9 +293,18 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
             if (_faults.TakeNext(method.Name) is { } fault)
             {
+                if (fault.AppliesFirst)
+                {
+                    // Telegram did it, but its answer never reached the bot.
+                    await method.InvokeAsync(new BotApiArgs(parameters, files), context.RequestAborted);
+                    Record(methodName, parameters, errorCode: null, connectionDropped: true, applied: true, received);
+                    context.Abort();
+                    return;
+                }
+
                 if (fault.DropsConnection)
                 {
-                    Record(methodName, parameters, errorCode: null, connectionDropped: true);
+                    Record(methodName, parameters, errorCode: null, connectionDropped: true, received: received);
                     context.Abort();
                     return;
                 }
@@ -292,7 +319,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             }
 
             var result = await method.InvokeAsync(new BotApiArgs(parameters, files), context.RequestAborted);
-            Record(methodName, parameters, errorCode: null);
+            Record(methodName, parameters, errorCode: null, received: received);
             await WriteAsync(context, StatusCodes.Status200OK, new JsonObject
             {
                 ["ok"] = true,
@@ -301,7 +328,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }
         catch (BotApiFailure failure)
         {
-            Record(methodName, parameters, failure.ErrorCode);
+            Record(methodName, parameters, failure.ErrorCode, received: received, retryAfter: failure.RetryAfterSeconds);
             await WriteAsync(context, failure.ErrorCode, ToJson(failure));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -424,9 +451,18 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }
     }
 
-    private void Record(string method, JsonObject parameters, int? errorCode, bool connectionDropped = false) =>
-        _calls.Add(new RecordedCall(
-            method, JsonSerializer.SerializeToElement(parameters), Clock.GetUtcNow(), errorCode, connectionDropped));
+    private void Record(
+        string method, JsonObject parameters, int? errorCode, bool connectionDropped = false, bool applied = false, long? received = null, int? retryAfter = null)
+    {
+        var now = Stopwatch.GetTimestamp();
+        _calls.Add(new RecordedCall(method, JsonSerializer.SerializeToElement(parameters), Clock.GetUtcNow(), errorCode, connectionDropped)
+        {
+            Applied = applied || (errorCode is null && !connectionDropped),
+            ReceivedStamp = received ?? now,
+            AnsweredStamp = now,
+            RetryAfterSeconds = retryAfter,
+        });
+    }
 
     private static JsonObject ToJson(BotApiFailure failure)
     {

@@ -69,6 +69,16 @@ public sealed class FakeUser
         return new Update { Id = _server.TakeUpdateId(), CallbackQuery = NewPress(message.Id, callbackData) };
     }
 
+    /// <summary>
+    /// Queues a press of any callback data without waiting for the bot, as a user tapping again and again does;
+    /// returns the update id and the callback query id (see <see cref="FakeTelegramServer.AnswerTo"/>).
+    /// </summary>
+    public (long UpdateId, string QueryId) EnqueuePress(int messageId, string callbackData)
+    {
+        var query = NewPress(messageId, callbackData);
+        return (_server.EnqueueUpdate(id => new Update { Id = id, CallbackQuery = query }), query.Id);
+    }
+
     /// <summary>The documents the bot sent in this chat, oldest first.</summary>
     public IReadOnlyList<BotMessage> Documents => [.. Messages.Where(message => message.File is { Kind: "document" })];
 

@@ -8,6 +8,17 @@ public sealed record RecordedCall(string Method, JsonElement Body, DateTimeOffse
 {
     public bool Succeeded => ErrorCode is null && !ConnectionDropped;
 
+    /// <summary>The server did what was asked (with <see cref="ConnectionDropped"/>: but the bot never heard so).</summary>
+    public bool Applied { get; init; }
+
+    /// <summary>Real time (<see cref="System.Diagnostics.Stopwatch"/> ticks) the request reached the server, and its answer left.</summary>
+    public long ReceivedStamp { get; init; }
+
+    public long AnsweredStamp { get; init; }
+
+    /// <summary>The retry_after of a 429 answer.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public long? ChatId => Body.TryGetProperty("chat_id", out var chatId) ? AsInt64(chatId) : null;
 
     public string? Text => Body.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String

@@ -13,6 +13,22 @@ namespace AppealBot.Hosting;
 /// </summary>
 internal static class AppealBotApp
 {
+    private const string Usage = """
+        usage: AppealBot                 run the bot (Telegram__BotToken must be set)
+               AppealBot chat [--lang ru|it|en]   talk to the bot in the terminal, no token needed
+               AppealBot backup FILE     a consistent copy of the database, while the bot runs
+               AppealBot restore FILE    replace the database with FILE (the bot must be stopped)
+               AppealBot health          exit 0 when the bot is ready (database and Telegram)
+               AppealBot --version
+        Settings: appsettings.json in the working directory, then environment variables (Telegram__BotToken …).
+        Exit codes: 0 ok, 2 bad configuration, 3 token rejected, 4 database unusable, 5 unhealthy, 6 already running.
+        """;
+
+    private static string Version =>
+        typeof(AppealBotApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false) is [System.Reflection.AssemblyInformationalVersionAttribute attribute, ..]
+            ? attribute.InformationalVersion
+            : "unknown";
+
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.In, Console.Out, Console.Error);
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
@@ -25,6 +41,18 @@ internal static class AppealBotApp
 
         try
         {
+            if (args.Length > 0 && args[0] is "--help" or "-h" or "help")
+            {
+                await output.WriteLineAsync(Usage);
+                return ExitCodes.Ok;
+            }
+
+            if (args.Length > 0 && args[0] is "--version")
+            {
+                await output.WriteLineAsync($"AppealBot {Version}");
+                return ExitCodes.Ok;
+            }
+
             if (args.Length > 0 && args[0] == "chat")
             {
                 return await TerminalChat.RunAsync(args[1..], input, output);
@@ -47,6 +75,10 @@ internal static class AppealBotApp
         catch (OptionsValidationException e)
         {
             return Fail(ExitCodes.BadConfiguration, string.Join(" ", e.Failures));
+        }
+        catch (InvalidOperationException e) when (UnreadableSetting.TryDescribe(e, out var line))
+        {
+            return Fail(ExitCodes.BadConfiguration, line);
         }
         catch (ArgumentException e) when (e.ParamName == "synchronous")
         {

@@ -13,7 +13,9 @@ internal static class AppealBotHost
         settings ??= new HostApplicationBuilderSettings();
         settings.Args = args;
         var builder = Host.CreateApplicationBuilder(settings);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        // Time to send what the outbox owes (Telegram:ShutdownDrain), then 5 s to stop the rest.
+        builder.Services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<TelegramOptions>>(
+            (host, telegram) => host.ShutdownTimeout = telegram.Value.ShutdownDrain + TimeSpan.FromSeconds(5));
 
         // Under systemd (Type=notify): READY/STOPPING notifications and journald-friendly console logs.
         builder.Services.AddSystemd();

@@ -48,6 +48,7 @@ internal static class AppealBotServices
         services.AddSingleton<IBotStatistics, Statistics>();
         services.AddSingleton<IRuntimeFacts, RuntimeFacts>();
         services.AddSingleton<Dialogue>();
+        services.AddSingleton(sp => new PressesInFlight(TimeProvider.System));
         services.AddSingleton<UpdateHandler>();
         services.AddSingleton<BotIdentity>();
         return services;
@@ -83,7 +84,6 @@ internal static class AppealBotServices
         // Telegram's limits are real seconds: pacing uses the real clock even when tests move the business clock.
         services.AddSingleton(sp => new SendBudget(sp.GetRequiredService<IOptions<TelegramOptions>>(), TimeProvider.System));
         services.AddSingleton<TelegramReplySender>();
-        services.AddSingleton<IReplySender>(sp => sp.GetRequiredService<TelegramReplySender>());
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<TelegramReplySender>());
         services.AddSingleton<PhotoDownloads>();
         services.AddSingleton<CollageQueue>();
@@ -99,6 +99,11 @@ internal static class AppealBotServices
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<WebhookEndpoint>();
         services.AddSingleton<Readiness>();
+
+        // Before anything that takes updates: what the outbox still owes is queued first (and stops last, draining).
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<ReplyLanes>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReplyLanes>());
 
         // Each runs only in its mode. The web server starts first, so it listens before setWebhook is called.
         services.AddSingleton<WebServer>();

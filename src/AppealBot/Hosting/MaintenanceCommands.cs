@@ -25,8 +25,23 @@ internal static class MaintenanceCommands
                 await output.WriteLineAsync($"Backed up {database.FilePath} to {positional[0]}.");
                 return ExitCodes.Ok;
             case "restore" when positional.Count == 1:
-                var safetyCopy = await new DatabaseCopy(database).RestoreAsync(positional[0], TimeProvider.System.GetUtcNow());
-                await output.WriteLineAsync($"Restored {positional[0]} into {database.FilePath}; the previous database is kept as {safetyCopy}.");
+                // The bot's own lock: a restore under a running bot would be overwritten or corrupt its next commit.
+                using (var instance = new SingleInstance(database))
+                {
+                    try
+                    {
+                        await instance.StartAsync(CancellationToken.None);
+                    }
+                    catch (AlreadyRunningException)
+                    {
+                        await error.WriteLineAsync($"AppealBot restore: the bot is running on {database.FilePath}; stop it first (systemctl stop appealbot), then restore.");
+                        return ExitCodes.AlreadyRunning;
+                    }
+
+                    var restoredCopy = await new DatabaseCopy(database).RestoreAsync(positional[0], TimeProvider.System.GetUtcNow());
+                    await output.WriteLineAsync($"Restored {positional[0]} into {database.FilePath}; the previous database is kept as {restoredCopy}.");
+                }
+
                 return ExitCodes.Ok;
             case "health":
                 return await HealthAsync(configuration, database, output);
@@ -36,7 +51,7 @@ internal static class MaintenanceCommands
         }
     }
 
-    /// <summary>Exit 0 when the bot's own readiness endpoint says ready, or (without HTTP) when the database answers.</summary>
+    /// <summary>Exit 0 when the bot's own readiness endpoint says ready, or (without HTTP) when the database and Telegram answer.</summary>
     private static async Task<int> HealthAsync(IConfiguration configuration, Database database, TextWriter output)
     {
         var listen = configuration["Telegram:WebhookUrl"] is { Length: > 0 }
@@ -63,8 +78,37 @@ internal static class MaintenanceCommands
             }
         }
 
-        await using var connection = await database.OpenAsync();
-        await output.WriteLineAsync($"database: {database.FilePath} answers");
-        return ExitCodes.Ok;
+        await using (await database.OpenAsync())
+        {
+            await output.WriteLineAsync($"database: {database.FilePath} answers");
+        }
+
+        return await TelegramAnswersAsync(configuration, output) ? ExitCodes.Ok : ExitCodes.Unhealthy;
+    }
+
+    /// <summary>Polling mode without a health endpoint: asks Telegram itself (getMe) whether it can be reached with the token.</summary>
+    private static async Task<bool> TelegramAnswersAsync(IConfiguration configuration, TextWriter output)
+    {
+        var baseUrl = (configuration["Telegram:ApiBaseUrl"] ?? "https://api.telegram.org").TrimEnd('/');
+        var host = Telegram.TransientFailures.HostOf(baseUrl);
+        if (configuration["Telegram:BotToken"] is not { Length: > 0 } token)
+        {
+            await output.WriteLineAsync($"telegram: {TelegramOptions.TokenVariable} is not set");
+            return false;
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri($"{baseUrl}/bot{token}/getMe"));
+            await output.WriteLineAsync($"telegram: {host} answered {(int)response.StatusCode}");
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException)
+        {
+            // Never e.Message: it could carry the URL, and the token is in its path.
+            await output.WriteLineAsync($"telegram: {host} is not reachable ({Telegram.TransientFailures.Describe(e)})");
+            return false;
+        }
     }
 }

@@ -40,6 +40,26 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
                 "Telegram__MessagesPerChatPerSecond must be above 0, Telegram__ChatBurst at least 1, and Telegram__ReservedForReplies between 0 and Telegram__MessagesPerSecond - 1.");
         }
 
+        if (options.MaxOwedPerChat is < 1 or > 1000)
+        {
+            return ValidateOptionsResult.Fail("Telegram__MaxOwedPerChat must be between 1 and 1000.");
+        }
+
+        if (options.ReplyLifetime < TimeSpan.FromMinutes(1) || options.ReplyLifetime > TimeSpan.FromDays(2))
+        {
+            return ValidateOptionsResult.Fail("Telegram__ReplyLifetime must be between 00:01:00 and 2.00:00:00 (Telegram lets a message be edited for 48 hours).");
+        }
+
+        if (options.RetryFirstDelay <= TimeSpan.Zero || options.RetryMaxDelay < options.RetryFirstDelay || options.RetryMaxDelay > TimeSpan.FromMinutes(10))
+        {
+            return ValidateOptionsResult.Fail("Telegram__RetryFirstDelay must be above 0 and Telegram__RetryMaxDelay between it and 00:10:00.");
+        }
+
+        if (options.ShutdownDrain < TimeSpan.Zero || options.ShutdownDrain > TimeSpan.FromMinutes(2))
+        {
+            return ValidateOptionsResult.Fail("Telegram__ShutdownDrain must be between 00:00:00 and 00:02:00 (systemd's TimeoutStopSec must be longer).");
+        }
+
         return ValidateWebhook(options);
     }
 

@@ -114,6 +114,20 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             "INSERT INTO group_chats (chat_id, told_at) VALUES (@chatId, @at) ON CONFLICT (chat_id) DO NOTHING;",
             ("@chatId", chatId), ("@at", now.ToUnixTimeMilliseconds())) == 1;
 
+    /// <summary>Owes the chat a message, sent once this transaction has committed; returns its row id (the sending order).</summary>
+    public long AddToOutbox(long chatId, long updateId, Telegram.OutboxKind kind, int? messageId, string html, string? buttonsJson, string? supersedes, Attachment? document, DateTimeOffset now) =>
+        _sql.Scalar<long>(
+            """
+            INSERT INTO outbox (chat_id, update_id, kind, message_id, html, buttons, supersedes, file_name, content, created_at)
+            VALUES (@chatId, @updateId, @kind, @messageId, @html, @buttons, @supersedes, @fileName, @content, @at) RETURNING id;
+            """,
+            ("@chatId", chatId), ("@updateId", updateId), ("@kind", (long)kind), ("@messageId", messageId), ("@html", html),
+            ("@buttons", buttonsJson), ("@supersedes", supersedes), ("@fileName", document?.FileName), ("@content", document?.Content),
+            ("@at", now.ToUnixTimeMilliseconds()));
+
+    /// <summary>The message was sent (or refused for good): it is no longer owed.</summary>
+    public void RemoveFromOutbox(long id) => _sql.Execute("DELETE FROM outbox WHERE id = @id;", ("@id", id));
+
     /// <summary>Erases the user; their cases, photos and reminders go with them (ON DELETE CASCADE).</summary>
     public void DeleteUser(long userId) => _sql.Execute("DELETE FROM users WHERE id = @userId;", ("@userId", userId));
 

@@ -22,6 +22,8 @@ internal sealed class SendBudget
 {
     private const int MaxTrackedChats = 10_000;
 
+
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
     private readonly TelegramOptions _options;
@@ -37,6 +39,8 @@ internal sealed class SendBudget
     }
 
     private bool Unlimited => _options.MessagesPerSecond <= 0;
+
+    private double ChatRate => _options.MessagesPerChatPerSecond;
 
     public async Task AcquireAsync(long chatId, SendPriority priority, CancellationToken cancellationToken)
     {
@@ -54,6 +58,23 @@ internal sealed class SendBudget
             }
 
             await Task.Delay(wait, _clock, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A call to the chat has been answered: its refill counts from now, not from when the call left. Telegram counts
+    /// a message when it arrives, which may be later than when the bot sent it (a slow first connection, jitter), so
+    /// counting from the answer keeps the bot's view of a chat's budget never above Telegram's: no 429 in normal use.
+    /// </summary>
+    public void Answered(long chatId)
+    {
+        lock (_gate)
+        {
+            var now = _clock.GetTimestamp();
+            if (!Unlimited && _chats.TryGetValue(chatId, out var chat) && chat.Stamp < now)
+            {
+                _chats[chatId] = chat with { Stamp = now };
+            }
         }
     }
 
@@ -87,12 +108,12 @@ internal sealed class SendBudget
         }
 
         var chat = _chats.TryGetValue(chatId, out var known)
-            ? known.Refill(now, _options.ChatBurst, _options.MessagesPerChatPerSecond, _clock.TimestampFrequency)
+            ? known.Refill(now, _options.ChatBurst, ChatRate, _clock.TimestampFrequency)
             : new Bucket(_options.ChatBurst, now);
         if (chat.Tokens < 1)
         {
             _chats[chatId] = chat;
-            return Seconds((1 - chat.Tokens) / _options.MessagesPerChatPerSecond);
+            return Seconds((1 - chat.Tokens) / ChatRate);
         }
 
         _global = _global with { Tokens = _global.Tokens - 1 };
@@ -109,7 +130,7 @@ internal sealed class SendBudget
     {
         foreach (var (id, bucket) in _chats.ToList())
         {
-            if (bucket.Refill(now, _options.ChatBurst, _options.MessagesPerChatPerSecond, _clock.TimestampFrequency).Tokens >= _options.ChatBurst)
+            if (bucket.Refill(now, _options.ChatBurst, ChatRate, _clock.TimestampFrequency).Tokens >= _options.ChatBurst)
             {
                 _chats.Remove(id);
             }

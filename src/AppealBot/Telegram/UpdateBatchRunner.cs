@@ -1,3 +1,4 @@
+using AppealBot.Conversation;
 using AppealBot.Hosting;
 using AppealBot.Storage;
 using Microsoft.Data.Sqlite;
@@ -8,17 +9,21 @@ namespace AppealBot.Telegram;
 
 /// <summary>
 /// Handles a batch of updates with one commit (group commit: one fsync for the whole batch instead of one
-/// per update), then sends the replies: each user's strictly in order, different users concurrently
-/// (bounded). Each update is stored under its own savepoint, so one that cannot be stored leaves the rest of
-/// its user's batch for redelivery without holding back anyone else.
+/// per update); the replies each update owes are written to the outbox in that same commit, then handed to the
+/// <see cref="ReplyLanes"/>, which send each chat's in order and never make one chat wait for another. Each update
+/// is stored under its own savepoint, so one that cannot be stored leaves the rest of its user's batch for
+/// redelivery without holding back anyone else.
 /// </summary>
-internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writer, IReplySender replies, IOptions<BotOptions> options)
+internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writer, ReplyLanes lanes, BotIdentity identity, IOptions<TelegramOptions> options, TimeProvider time)
 {
+    /// <summary>Chats told to slow down, until their lane has room again: one notice per flood, not one per message.</summary>
+    private readonly HashSet<long> _toldToSlowDown = [];
+
     /// <summary>Stores the batch and sends its replies; the smallest update id that must be delivered again, or null.</summary>
     public async Task<int?> RunAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
     {
         var batch = await StoreAsync(updates, cancellationToken);
-        await SendAsync(batch, cancellationToken);
+        Send(batch);
         return batch.RedeliverFrom;
     }
 
@@ -26,21 +31,22 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
     public async Task<StoredBatch> StoreAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
     {
         var byUser = updates.GroupBy(OrderingKey).Select(g => g.OrderBy(u => u.Id).ToList()).ToList();
-        var replyQueues = new List<List<PendingReply>>();
+        var owed = new List<OwedTurn>();
+        var owedInBatch = new Dictionary<long, int>();
         var firstFailed = int.MaxValue;
         try
         {
             await using var transaction = await writer.BeginAsync(cancellationToken);
             foreach (var userUpdates in byUser)
             {
-                var queue = new List<PendingReply>();
                 foreach (var update in userUpdates)
                 {
                     try
                     {
-                        if (await transaction.InSavepointAsync(() => handler.StoreAsync(transaction, update)) is { } reply)
+                        if (await transaction.InSavepointAsync(() => StoreOneAsync(transaction, update, owedInBatch)) is { } turn)
                         {
-                            queue.Add(reply);
+                            owed.Add(turn);
+                            owedInBatch[turn.ChatId] = owedInBatch.GetValueOrDefault(turn.ChatId) + turn.Messages.Count;
                         }
                     }
                     catch (SqliteException e)
@@ -52,13 +58,9 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // A bug, not a storage problem: delivering the update again would fail again, for ever.
-                        queue.Add(handler.GiveUp(transaction, update, e));
+                        var apology = handler.GiveUp(transaction, update, e);
+                        owed.Add(OwedTurn.Write(transaction, apology, time.GetUtcNow()));
                     }
-                }
-
-                if (queue.Count > 0)
-                {
-                    replyQueues.Add(queue);
                 }
             }
 
@@ -72,25 +74,67 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
         }
 
         handler.ReminderPlanned();
-        return new StoredBatch(replyQueues, firstFailed == int.MaxValue ? null : firstFailed);
+        return new StoredBatch(owed, firstFailed == int.MaxValue ? null : firstFailed);
     }
 
-    /// <summary>Sends a stored batch's replies: each user's in order, users concurrently.</summary>
-    public Task SendAsync(StoredBatch batch, CancellationToken cancellationToken)
+    /// <summary>Hands a committed batch to the lanes: button presses are answered now, messages go in each chat's order.</summary>
+    public void Send(StoredBatch batch) => lanes.Accept(batch.Turns);
+
+    /// <summary>The update's effects and the replies it owes, under one savepoint: both are stored, or neither.</summary>
+    private async Task<OwedTurn?> StoreOneAsync(UpdateTransaction transaction, Update update, Dictionary<long, int> owedInBatch)
     {
-        if (batch.Replies.Count == 0)
+        if (Floods(update, owedInBatch) is { } excess)
         {
-            return Task.CompletedTask;
+            return FoldExcess(transaction, excess);
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentUsers, CancellationToken = CancellationToken.None };
-        return Parallel.ForEachAsync(batch.Replies, parallel, async (queue, _) =>
+        return await handler.StoreAsync(transaction, update) is { } reply ? OwedTurn.Write(transaction, reply, time.GetUtcNow()) : null;
+    }
+
+    /// <summary>
+    /// A typed message from a chat that is already owed more than Telegram:MaxOwedPerChat replies: the user writes
+    /// faster than Telegram lets the bot answer (about one a second). Button presses and photos always go through.
+    /// </summary>
+    private IncomingUpdate? Floods(Update update, Dictionary<long, int> owedInBatch)
+    {
+        if (update.Message is not { Text: not null } || IncomingUpdate.From(update, identity.Username) is not { Input: TextInput or CommandInput } incoming)
         {
-            foreach (var reply in queue)
+            return null;
+        }
+
+        var owed = lanes.QueuedFor(incoming.ChatId) + owedInBatch.GetValueOrDefault(incoming.ChatId);
+        lock (_toldToSlowDown)
+        {
+            if (owed < options.Value.MaxOwedPerChat)
             {
-                await replies.DeliverAsync(reply.Update, reply.Turn, cancellationToken);
+                _toldToSlowDown.Remove(incoming.ChatId);
+                return null;
             }
-        });
+        }
+
+        return incoming;
+    }
+
+    /// <summary>Recorded as handled without an effect; the first one of a flood is answered "slow down".</summary>
+    private OwedTurn? FoldExcess(UpdateTransaction transaction, IncomingUpdate excess)
+    {
+        var now = time.GetUtcNow();
+        if (!transaction.TryMarkHandled(excess.UpdateId, now))
+        {
+            return null;
+        }
+
+        handler.LogFolded(excess.UpdateId, excess.ChatId);
+        lock (_toldToSlowDown)
+        {
+            if (!_toldToSlowDown.Add(excess.ChatId))
+            {
+                return null;
+            }
+        }
+
+        var texts = Localization.Localizer.For(transaction.FindUser(excess.UserId)?.Language ?? Localization.Languages.FromTelegramCode(excess.LanguageCode));
+        return OwedTurn.Write(transaction, new PendingReply(excess, new Conversation.Turn().Send(texts["input.slow_down"])), now);
     }
 
     /// <summary>Updates that do not name a user (channel posts, polls) are ordered among themselves.</summary>
@@ -103,7 +147,7 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
 }
 
 /// <summary>
-/// A committed batch: the replies waiting to be sent (one queue per user, in order) and the smallest update id that
+/// A committed batch: what its updates owe (in the outbox now, in each user's order) and the smallest update id that
 /// could not be stored and must be delivered again, if any.
 /// </summary>
-internal sealed record StoredBatch(IReadOnlyList<IReadOnlyList<PendingReply>> Replies, int? RedeliverFrom);
+internal sealed record StoredBatch(IReadOnlyList<OwedTurn> Turns, int? RedeliverFrom);

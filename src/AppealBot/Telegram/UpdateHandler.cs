@@ -21,6 +21,7 @@ internal sealed partial class UpdateHandler(
     Dialogue dialogue,
     BotIdentity identity,
     ReminderSignal reminderSignal,
+    PressesInFlight presses,
     IOptions<ReminderOptions> reminderOptions,
     IOptions<DeadlineOptions> deadlineOptions,
     TimeProvider time,
@@ -51,6 +52,7 @@ internal sealed partial class UpdateHandler(
             await replies.DeliverAsync(reply.Update, reply.Turn, cancellationToken);
         }
 
+        presses.End(update.Id);
         return true;
     }
 
@@ -72,6 +74,14 @@ internal sealed partial class UpdateHandler(
         {
             LogDuplicate(update.Id);
             return null;
+        }
+
+        if (incoming is { CallbackQueryId: not null, PressedMessageId: { } pressed, Input: ButtonInput button }
+            && !presses.TryBegin(update.Id, incoming.ChatId, pressed, button.Data))
+        {
+            // The same button again while its first press is being answered: answered too, with no second effect.
+            LogFolded(update.Id);
+            return new PendingReply(incoming, new Turn());
         }
 
         if (incoming.Input is GroupMessageInput)
@@ -146,6 +156,12 @@ internal sealed partial class UpdateHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} asked to be forgotten; their data is erased")]
     private partial void LogForgotten(long userId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} presses a button whose press is still being answered; folded into it")]
+    private partial void LogFolded(long updateId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId}: chat {ChatId} writes faster than Telegram lets the bot answer; folded without an effect")]
+    public partial void LogFolded(long updateId, long chatId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId} was already handled; skipped")]
     private partial void LogDuplicate(long updateId);

@@ -12,10 +12,9 @@ namespace AppealBot.Telegram;
 
 /// <summary>
 /// Long-polls getUpdates and confirms a batch (by asking for the next offset) only after every update in it was
-/// handled and committed. Pipelined: while one batch's replies go out, the next batch is fetched and stored; its
-/// replies wait for the previous batch's, so each user's replies keep their order. A long poll is made only when
-/// no reply is left to send — so every getUpdates request starts after the replies of all batches but the one it
-/// confirms. Survives network errors and Telegram outages with backoff.
+/// handled and committed, its replies with it in the outbox. The replies go out through the <see cref="ReplyLanes"/>,
+/// one lane per chat, so the next poll never waits for them and no user waits for another. A 429 on getUpdates
+/// pauses every sender too. Survives network errors and Telegram outages with backoff.
 /// </summary>
 internal sealed partial class UpdatePoller(
     ITelegramBotClient bot,
@@ -25,6 +24,7 @@ internal sealed partial class UpdatePoller(
     IOptions<TelegramOptions> options,
     InboxProcessor inbox,
     TelegramHeartbeat heartbeat,
+    SendBudget budget,
     ILogger<UpdatePoller> logger) : BackgroundService
 {
     /// <summary>The update kinds the bot acts on; set explicitly because an omitted list keeps an old setting.</summary>
@@ -33,7 +33,7 @@ internal sealed partial class UpdatePoller(
 
     private static readonly ServiceState Watchdog = new("WATCHDOG=1");
 
-    /// <summary>How long in-flight updates may take to finish after shutdown was requested.</summary>
+    /// <summary>How long storing the batch in hand may take after shutdown was requested (its replies are in the outbox then).</summary>
     internal static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(3);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -52,7 +52,7 @@ internal sealed partial class UpdatePoller(
 
         int? offset = null;
         var failures = 0;
-        var sending = Task.CompletedTask;
+        var host = TransientFailures.HostOf(options.Value.ApiBaseUrl);
         while (!stoppingToken.IsCancellationRequested)
         {
             // The watchdog is fed by the loop itself: a hung loop gets the service restarted.
@@ -64,9 +64,7 @@ internal sealed partial class UpdatePoller(
             Update[] updates;
             try
             {
-                // While replies are going out, only look for what is already waiting: a long poll would hold them.
-                var timeout = sending.IsCompleted ? options.Value.PollTimeoutSeconds : 0;
-                updates = await bot.GetUpdates(offset, limit: 100, timeout: timeout,
+                updates = await bot.GetUpdates(offset, limit: 100, timeout: options.Value.PollTimeoutSeconds,
                     allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
                 heartbeat.Beat();
                 failures = 0;
@@ -75,23 +73,31 @@ internal sealed partial class UpdatePoller(
             {
                 break;
             }
+            catch (ApiRequestException e) when (e.ErrorCode == 429)
+            {
+                // Flood control counts the whole bot: nobody sends before retry_after has passed, the poll included.
+                var retryAfter = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
+                budget.PauseFor(retryAfter);
+                LogPollThrottled(host, retryAfter.TotalSeconds);
+                await DelayAsync(retryAfter, stoppingToken);
+                continue;
+            }
             catch (Exception e) when (TransientFailures.IsTransient(e) || e is ApiRequestException)
             {
                 failures++;
-                LogPollFailed(TransientFailures.Describe(e), failures);
-                await DelayAsync(TransientFailures.Backoff(failures - 1), stoppingToken);
+                var delay = TransientFailures.Backoff(failures - 1);
+                LogPollFailed(host, TransientFailures.Describe(e), failures, delay.TotalSeconds);
+                await DelayAsync(delay, stoppingToken);
                 continue;
             }
 
             if (updates.Length == 0)
             {
-                await sending;
                 continue;
             }
 
             var batch = await batches.StoreAsync(updates, drain.Token);
-            await sending;
-            sending = batches.SendAsync(batch, drain.Token);
+            batches.Send(batch);
             var redeliverFrom = batch.RedeliverFrom;
             offset = redeliverFrom ?? updates.Max(u => u.Id) + 1;
             if (redeliverFrom is not null)
@@ -99,15 +105,6 @@ internal sealed partial class UpdatePoller(
                 failures++;
                 await DelayAsync(TransientFailures.Backoff(failures - 1), stoppingToken);
             }
-        }
-
-        try
-        {
-            await sending;
-        }
-        catch (OperationCanceledException)
-        {
-            // Out of drain time: the batch is stored and is confirmed below; its remaining replies are dropped.
         }
 
         if (offset is not null)
@@ -141,6 +138,9 @@ internal sealed partial class UpdatePoller(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates failed ({Error}); failure {Failures} in a row, backing off")]
-    private partial void LogPollFailed(string error, int failures);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates to {Host} failed ({Error}); failure {Failures} in a row, trying again in {Seconds:0.0} s")]
+    private partial void LogPollFailed(string host, string error, int failures, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates: {Host} asked to slow down; pausing all sending and polling for {Seconds} s")]
+    private partial void LogPollThrottled(string host, double seconds);
 }

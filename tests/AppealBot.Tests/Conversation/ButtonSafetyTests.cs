@@ -82,6 +82,7 @@ public sealed class ButtonSafetyTests : BotTests
 
         Assert.Equal(buyer.Label("input.stale_button"), reply.CallbackAnswerText);
         Assert.Equal(["Problem"], await Bot.QueryAsync<string>("SELECT step FROM cases"));
+        Assert.DoesNotContain(Bot.Server.CallsTo("editMessageText"), call => call.ErrorCode == 400); // no edit to what it already shows
     }
 
     [Fact]

@@ -11,7 +11,8 @@ public sealed class DeployFilesTests
     [Fact]
     public void The_systemd_unit_is_a_hardened_notify_service_with_a_watchdog_and_its_own_state_directory()
     {
-        var service = Ini(File.ReadAllLines(DeployFile("appealbot.service")))["Service"];
+        var unit = Ini(File.ReadAllLines(DeployFile("appealbot.service")));
+        var service = unit["Service"];
 
         Assert.Equal("notify", service["Type"].Single());
         Assert.True(int.Parse(service["WatchdogSec"].Single(), System.Globalization.CultureInfo.InvariantCulture) >= 60);
@@ -24,8 +25,13 @@ public sealed class DeployFilesTests
             Assert.Equal(value, service[key].Single());
         }
 
-        // The codes that a restart cannot fix: bad configuration, token rejected, unusable database.
-        Assert.Equal(["2", "3", "4"], service["RestartPreventExitStatus"].Single().Split(' '));
+        // The codes that a restart cannot fix: bad configuration, token rejected, unusable database, already running.
+        Assert.Equal(["2", "3", "4", "6"], service["RestartPreventExitStatus"].Single().Split(' '));
+
+        // A bot that keeps failing stops being restarted; a SIGTERM leaves time to send what the outbox owes.
+        Assert.Equal("5", unit["Unit"]["StartLimitBurst"].Single());
+        var drain = new AppealBot.Hosting.TelegramOptions().ShutdownDrain;
+        Assert.True(TimeSpan.FromSeconds(int.Parse(service["TimeoutStopSec"].Single(), System.Globalization.CultureInfo.InvariantCulture)) > drain + TimeSpan.FromSeconds(5));
     }
 
     [Fact]

@@ -186,6 +186,10 @@ public sealed class BotUnderTest : IAsyncDisposable
 
         HttpAddress = _host.Services.GetRequiredService<WebServer>().Addresses is [var address, ..] ? address : null;
         Server.WebhookTarget = HttpAddress;
+
+        // Replies go out per chat, apart from polling: the bot itself knows when an update's replies are all out.
+        var lanes = _host.Services.GetRequiredService<ReplyLanes>();
+        Server.AnsweredBy = lanes.WhenAnsweredAsync;
         if (!string.IsNullOrEmpty(settings.GetValueOrDefault("Telegram:WebhookUrl")))
         {
             // Deliveries need the webhook registered with the fake server first.
