@@ -35,7 +35,7 @@ public sealed class MigrationTests
         }
 
         Assert.Equal(Migrator.Known, Migrator.Pending([]));
-        Assert.Contains(Migrator.Known, m => m.Version == 10 && m.Name == "photo_checks");
+        Assert.Contains(Migrator.Known, m => m.Version == 11 && m.Name == "photo_checks");
     }
 
     [Fact]

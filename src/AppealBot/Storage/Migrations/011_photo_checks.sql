@@ -1,6 +1,6 @@
 -- What the photo check found on each case photo, and what the buyer chose. Numbers change when photos are left out,
 -- so a check belongs to the photo's file_unique_id, and goes with the photo (and the photo with its case).
--- 010 with no 009 on this branch: 009 is another change's; the migrator applies every script not yet recorded.
+-- 011: 010 is the reply outbox (#15), which reached main first; the migrator applies every script not yet recorded.
 CREATE TABLE photo_checks (
     id             INTEGER PRIMARY KEY,             -- carried by the buyer's buttons ("keep it anyway")
     case_id        INTEGER NOT NULL,
