@@ -168,10 +168,10 @@ internal static class CollageDialogue
 
     private static string ShowsQuestion(Localizer t, Case @case, CasePhoto photo, int count)
     {
-        var question = t.Get("photo.shows.ask", ("n", photo.Number), ("count", count), ("order", @case.OrderNumber));
+        var question = t.Get("collage.shows.ask", ("n", photo.Number), ("count", count), ("order", @case.OrderNumber));
         return photo.Shows == PhotoShows.None
             ? question
-            : question + "\n" + t.Get("photo.shows.ticked", ("n", photo.Number), ("list", PhotoShowsChoices.Describe(photo.Shows, t)));
+            : question + "\n" + t.Get("collage.shows.ticked", ("n", photo.Number), ("list", PhotoShowsChoices.Describe(photo.Shows, t)));
     }
 
     private static Buttons ShowsButtons(Localizer t, Case @case, CasePhoto photo, IReadOnlyList<CasePhoto> photos)

@@ -39,7 +39,7 @@ public sealed class PhotoShowsFlowTests : BotTests
         var first = await buyer.Press("button.photo_shows");
         var picker = Assert.Single(first.Messages);
         Assert.Equal(answer.Last.Id, picker.Id);
-        Assert.Equal(buyer.Label("photo.shows.ask", ("n", 1), ("count", 12), ("order", Order)), picker.Text);
+        Assert.Equal(buyer.Label("collage.shows.ask", ("n", 1), ("count", 12), ("order", Order)), picker.Text);
         // A damaged item: the damage, the whole item, the shipping label, the packaging; nothing about sizes.
         Assert.Equal(
         [
@@ -51,7 +51,7 @@ public sealed class PhotoShowsFlowTests : BotTests
         var ticked = await buyer.User.PressAsync(Unticked(buyer, "WholeItem"));
         Assert.Equal(answer.Last.Id, ticked.Last.Id);
         Assert.Contains(Ticked(buyer, "Damage"), ticked.ButtonTexts);
-        Assert.EndsWith(buyer.Label("photo.shows.ticked", ("n", 1), ("list", Described(buyer, "WholeItem", "Damage"))), ticked.Last.Text, StringComparison.Ordinal);
+        Assert.EndsWith(buyer.Label("collage.shows.ticked", ("n", 1), ("list", Described(buyer, "WholeItem", "Damage"))), ticked.Last.Text, StringComparison.Ordinal);
 
         await buyer.User.PressAsync(buyer.Label("button.photo_next", ("n", 2)));
         await buyer.User.PressAsync(Unticked(buyer, "ParcelLabel"));
@@ -93,7 +93,7 @@ public sealed class PhotoShowsFlowTests : BotTests
         await SendPhotoAsync(buyer, TestImages.Picture(800, 600, 22));
         await buyer.Press("button.photo_shows");
         var second = await buyer.User.PressAsync(buyer.Label("button.photo_next", ("n", 2)));
-        Assert.Equal(buyer.Label("photo.shows.ask", ("n", 2), ("count", 2), ("order", Order)), second.Last.Text);
+        Assert.Equal(buyer.Label("collage.shows.ask", ("n", 2), ("count", 2), ("order", Order)), second.Last.Text);
         var damage = second.Last.FindButton(Unticked(buyer, "Damage"))!;
         var wholeItem = second.Last.FindButton(Unticked(buyer, "WholeItem"))!;
         var message = second.Last.Id;
