@@ -46,4 +46,9 @@ internal static class CaseActions
     public const string KeepPhoto = "pkeep";
     public const string DropPhoto = "pdrop";
     public const string RetakePhoto = "pnew";
+
+    // "What does this photo show?": open the picker on a photo, tick or untick one thing, back to the photos' answer.
+    public const string PhotoShows = "shw";
+    public const string TickShows = "shwt";
+    public const string ShowsDone = "shwok";
 }

@@ -11,7 +11,8 @@ internal static class CollageDialogue
 {
     public static bool Handles(string action) =>
         action is CaseActions.OpenCollage or CaseActions.MakeCollages or CaseActions.ClearPhotos or CaseActions.LeaveOut
-            or CaseActions.KeepPhoto or CaseActions.DropPhoto or CaseActions.RetakePhoto;
+            or CaseActions.KeepPhoto or CaseActions.DropPhoto or CaseActions.RetakePhoto
+            or CaseActions.PhotoShows or CaseActions.TickShows or CaseActions.ShowsDone;
 
     /// <summary>/collage: opens the collage maker for the case the user is working on.</summary>
     public static async Task OpenAsync(ConversationContext ctx, Turn turn)
@@ -61,17 +62,10 @@ internal static class CollageDialogue
         // every answer to photos sent one by one, and that message carries the step's buttons, so it stays the last.
         var atStep = IsEvidenceStep(@case.Step);
         var album = atStep ? $"photos:{@case.Id}" : photo.AlbumId is { } id ? $"album:{id}" : null;
-        void Answer(string text)
+        void Answer(string text, bool withPhotos = false)
         {
-            var panel = CollageMessages.Panel(t, @case.Id, @case.Step);
-            if (atStep && CaseView.Brief(@case, ctx, text) is { } withStep)
-            {
-                turn.Send(withStep.Html, new Buttons([.. panel.Rows, .. withStep.Buttons?.Rows ?? []]), album);
-            }
-            else
-            {
-                turn.Send(text, panel, album);
-            }
+            var (html, buttons) = PhotosAnswer(ctx, @case, text, withPhotos);
+            turn.Send(html, buttons, album);
         }
 
         if (Refusal(ctx, photo) is { } refusal)
@@ -97,7 +91,123 @@ internal static class CollageDialogue
         var added = await ctx.Cases.AddPhotoAsync(@case.Id, file, ctx.Now);
         // What this case's checklist still lacks: in the one answer at an evidence step, else when photos start arriving.
         var guide = atStep || added.Number == 1 ? PhotoGuide.Line(@case, t) : "";
-        Answer(t.Plural("collage.received", added.Number, ("order", @case.OrderNumber)) + guide);
+        Answer(t.Plural("collage.received", added.Number, ("order", @case.OrderNumber)) + guide, withPhotos: true);
+    }
+
+    /// <summary>
+    /// The answer to arriving photos: the collage panel ("What's in the photos?" too once there are photos), and at an
+    /// evidence step the step itself with its buttons under the note, so that one message stays the last with buttons.
+    /// </summary>
+    private static (string Html, Buttons Buttons) PhotosAnswer(ConversationContext ctx, Case @case, string text, bool withPhotos)
+    {
+        var t = ctx.Texts;
+        var panel = CollageMessages.Panel(t, @case.Id, @case.Step);
+        IReadOnlyList<IReadOnlyList<Button>> rows = withPhotos
+            ? [.. panel.Rows, [new Button(t["button.photo_shows"], ButtonData.ForCase(@case, CaseActions.PhotoShows, 0))]]
+            : panel.Rows;
+        return IsEvidenceStep(@case.Step) && CaseView.Brief(@case, ctx, text) is { } withStep
+            ? (withStep.Html, new Buttons([.. rows, .. withStep.Buttons?.Rows ?? []]))
+            : (text, new Buttons(rows));
+    }
+
+    /// <summary>
+    /// "What does photo 2 of 4 show?": the case's own choices as ticks, arrows to the other photos, and Done back to the
+    /// photos' answer — all in the pressed message, so the evidence step stays the last message with buttons. Every
+    /// button names the photo by its number and a tag of its file: after photos were left out or renumbered it is stale.
+    /// </summary>
+    private static async Task AnswerShowsAsync(ConversationContext ctx, Turn turn, Case @case, CaseButton button, IReadOnlyList<CasePhoto> photos)
+    {
+        var t = ctx.Texts;
+        if (photos.Count == 0)
+        {
+            turn.Notice(t["input.stale_button"]);
+            return;
+        }
+
+        if (button.Action == CaseActions.ShowsDone)
+        {
+            var (html, buttons) = PhotosAnswer(ctx, @case,
+                t.Plural("collage.received", photos.Count, ("order", @case.OrderNumber)) + PhotoGuide.Line(@case, t), withPhotos: true);
+            turn.Replace(html, buttons);
+            return;
+        }
+
+        CasePhoto? photo;
+        if (button.Action == CaseActions.TickShows)
+        {
+            var (photoArgument, choice, on) = PhotoShowsChoices.ReadTick(button.Argument ?? 0);
+            photo = PhotoShowsChoices.FindPhoto(photos, photoArgument);
+            if (photo is null || choice == PhotoShows.None)
+            {
+                turn.Notice(t["input.stale_button"]);
+                return;
+            }
+
+            var shows = on ? photo.Shows | choice : photo.Shows & ~choice;
+            if (!await ctx.Cases.SetPhotoShowsAsync(@case.Id, photo.Number, photo.File.FileUniqueId, shows))
+            {
+                turn.Notice(t["input.stale_button"]);
+                return;
+            }
+
+            photo = photo with { Shows = shows };
+        }
+        else
+        {
+            // The button on the photos' answer opens the first photo; the arrows carry the photo they go to.
+            photo = button.Argument is null or 0 ? photos[0] : PhotoShowsChoices.FindPhoto(photos, button.Argument.Value);
+            if (photo is null)
+            {
+                turn.Notice(t["input.stale_button"]);
+                return;
+            }
+        }
+
+        turn.Replace(ShowsQuestion(t, @case, photo, photos.Count), ShowsButtons(t, @case, photo, photos));
+    }
+
+    private static string ShowsQuestion(Localizer t, Case @case, CasePhoto photo, int count)
+    {
+        var question = t.Get("collage.shows.ask", ("n", photo.Number), ("count", count), ("order", @case.OrderNumber));
+        return photo.Shows == PhotoShows.None
+            ? question
+            : question + "\n" + t.Get("collage.shows.ticked", ("n", photo.Number), ("list", PhotoShowsChoices.Describe(photo.Shows, t)));
+    }
+
+    private static Buttons ShowsButtons(Localizer t, Case @case, CasePhoto photo, IReadOnlyList<CasePhoto> photos)
+    {
+        var ticks = PhotoShowsChoices.For(@case, photo.Shows)
+            .Select(choice =>
+            {
+                var on = photo.Shows.HasFlag(choice);
+                return new Button(t.Get(on ? "button.evidence.ready" : "button.evidence.missing", ("item", t[$"photo.shows.{choice}"])),
+                    ButtonData.ForCase(@case, CaseActions.TickShows, PhotoShowsChoices.TickArgument(photo, choice, !on)));
+            })
+            .Chunk(2)
+            .Select(row => (IReadOnlyList<Button>)row)
+            .ToList();
+        var moves = new List<Button>();
+        if (photo.Number > 1)
+        {
+            var previous = photos[photo.Number - 2];
+            moves.Add(new Button(t.Get("button.photo_previous", ("n", previous.Number)),
+                ButtonData.ForCase(@case, CaseActions.PhotoShows, PhotoShowsChoices.PhotoArgument(previous))));
+        }
+
+        if (photo.Number < photos.Count)
+        {
+            var next = photos[photo.Number];
+            moves.Add(new Button(t.Get("button.photo_next", ("n", next.Number)),
+                ButtonData.ForCase(@case, CaseActions.PhotoShows, PhotoShowsChoices.PhotoArgument(next))));
+        }
+
+        if (moves.Count > 0)
+        {
+            ticks.Add(moves);
+        }
+
+        ticks.Add([new Button(t["button.done"], ButtonData.ForCase(@case, CaseActions.ShowsDone))]);
+        return new Buttons(ticks);
     }
 
     private static bool IsEvidenceStep(CaseStep step) => step is CaseStep.Evidence or CaseStep.RefileEvidence or CaseStep.EditEvidence;
@@ -146,6 +256,10 @@ internal static class CollageDialogue
 
             case CaseActions.KeepPhoto or CaseActions.DropPhoto or CaseActions.RetakePhoto:
                 await AnswerFindingAsync(ctx, turn, @case, button, photos);
+                break;
+
+            case CaseActions.PhotoShows or CaseActions.TickShows or CaseActions.ShowsDone:
+                await AnswerShowsAsync(ctx, turn, @case, button, photos);
                 break;
 
             case CaseActions.ClearPhotos:

@@ -26,9 +26,19 @@ internal static class CollageMessages
         new Button(t["button.make_collages"], ButtonData.ForCase(caseId, step, CaseActions.MakeCollages)),
         new Button(t["button.clear_photos"], ButtonData.ForCase(caseId, step, CaseActions.ClearPhotos)));
 
-    /// <summary>One line under a collage: which photos it holds ("Photos 1–4").</summary>
-    public static string Caption(CollageRequest request, IReadOnlyCollection<int> numbers) =>
-        Texts(request).Plural("collage.caption", numbers.Count, ("list", PhotoNumbers.Format(numbers)));
+    /// <summary>
+    /// One line under a collage: which photos it holds, and what the buyer ticked they show ("Photos 1–4: size label,
+    /// ruler"). Only ticks: the bot cannot see inside a photo, so a sheet with none says only "Photos 1–4".
+    /// </summary>
+    public static string Caption(CollageRequest request, IReadOnlyCollection<int> numbers)
+    {
+        var t = Texts(request);
+        var caption = t.Plural("collage.caption", numbers.Count, ("list", PhotoNumbers.Format(numbers)));
+        var shows = request.Photos.Where(p => numbers.Contains(p.Number)).Aggregate(PhotoShows.None, (all, p) => all | p.Shows);
+        return shows == PhotoShows.None
+            ? caption
+            : t.Get("collage.caption_shows", ("caption", new Html(caption)), ("list", PhotoShowsChoices.Describe(shows, t)));
+    }
 
     /// <summary>"order-8123456789012345-collage-2.jpg": easy to find again when attaching it to the form.</summary>
     public static string FileName(CollageRequest request, int index) => request.OrderNumber is { } order

@@ -41,7 +41,8 @@ internal static class DataExport
                 c.CreatedAt,
                 c.UpdatedAt,
                 [.. photos.Select(p => new ExportedPhoto(p.Number, p.File.FileId, p.File.Kind.ToString(),
-                    checks.GetValueOrDefault(p.File.FileUniqueId)?.Findings.ToString(), checks.GetValueOrDefault(p.File.FileUniqueId)?.Kept == true))],
+                    checks.GetValueOrDefault(p.File.FileUniqueId)?.Findings.ToString(), checks.GetValueOrDefault(p.File.FileUniqueId)?.Kept == true,
+                    [.. PhotoShowsChoices.Each(p.Shows).Select(s => s.ToString())]))],
                 [.. ReminderPlan.For(c, user, ctx.Reminders, ctx.Deadlines).Select(r => new ExportedReminder(r.Kind.ToString(), r.DueAt))]));
         }
 
@@ -95,8 +96,11 @@ internal sealed record ExportedCase(
     IReadOnlyList<ExportedPhoto> Photos,
     IReadOnlyList<ExportedReminder> PendingReminders);
 
-/// <summary>A photo, with what the photo check found on it (null: nothing) and whether the buyer kept it anyway.</summary>
-internal sealed record ExportedPhoto(int Number, string FileId, string Kind, string? CheckFound, bool KeptAnyway);
+/// <summary>
+/// A photo, with what the photo check found on it (null: nothing), whether the buyer kept it anyway, and what they
+/// ticked it shows.
+/// </summary>
+internal sealed record ExportedPhoto(int Number, string FileId, string Kind, string? CheckFound, bool KeptAnyway, IReadOnlyList<string> Shows);
 
 internal sealed record ExportedReminder(string Kind, DateTimeOffset DueAt);
 

@@ -25,6 +25,12 @@ internal interface ICaseBook
     /// <summary>The photo check's findings on this case's photos (only photos something was found on).</summary>
     Task<IReadOnlyList<PhotoCheckRecord>> PhotoChecksAsync(long caseId);
 
+    /// <summary>
+    /// Stores what the photo with this number shows, when it is still the file with this unique id; false otherwise (a
+    /// stale button: the photo was left out or the photos were renumbered).
+    /// </summary>
+    Task<bool> SetPhotoShowsAsync(long caseId, int number, string fileUniqueId, PhotoShows shows);
+
     /// <summary>The buyer keeps a flagged photo anyway; false when there is no such unanswered finding (a stale button).</summary>
     Task<bool> KeepPhotoAsync(long caseId, long checkId);
 }

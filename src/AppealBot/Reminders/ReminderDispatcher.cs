@@ -208,5 +208,8 @@ internal sealed partial class ReminderDispatcher(
         public Task<IReadOnlyList<PhotoCheckRecord>> PhotoChecksAsync(long caseId) => Task.FromResult<IReadOnlyList<PhotoCheckRecord>>([]);
 
         public Task<bool> KeepPhotoAsync(long caseId, long checkId) => throw new InvalidOperationException("Reminders do not keep photos.");
+
+        public Task<bool> SetPhotoShowsAsync(long caseId, int number, string fileUniqueId, PhotoShows shows) =>
+            throw new InvalidOperationException("Reminders do not keep photos.");
     }
 }

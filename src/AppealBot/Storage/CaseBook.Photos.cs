@@ -36,6 +36,23 @@ internal sealed partial class CaseBook
         return Task.FromResult(changed > 0);
     }
 
+    public Task<bool> SetPhotoShowsAsync(long caseId, int number, string fileUniqueId, PhotoShows shows)
+    {
+        var changed = sql.Execute(
+            """
+            UPDATE case_photos SET shows = @shows
+            WHERE case_id = @caseId AND position = @number AND file_unique_id = @fileUniqueId
+              AND case_id IN (SELECT id FROM cases WHERE user_id = @userId);
+            """,
+            ("@shows", (long)shows), ("@caseId", caseId), ("@number", number), ("@fileUniqueId", fileUniqueId), ("@userId", userId));
+        if (changed > 0)
+        {
+            _photosChanged.Add(caseId);
+        }
+
+        return Task.FromResult(changed > 0);
+    }
+
     /// <summary>One row of photo_checks: id, file_unique_id, findings, repeats, choice.</summary>
     internal static PhotoCheckRecord ReadCheck(DbDataReader row) =>
         new(row.GetInt64(0), row.GetString(1), (PhotoFindings)row.GetInt64(2), row.Text(3), row.Text(4) == "keep");

@@ -101,7 +101,7 @@ internal sealed partial class CaseBook(Statements sql, long userId) : ICaseBook
     {
         var rows = sql.Query(
             """
-            SELECT p.position, p.file_id, p.file_unique_id, p.kind, p.file_size, p.mime_type
+            SELECT p.position, p.file_id, p.file_unique_id, p.kind, p.file_size, p.mime_type, p.shows
             FROM case_photos p JOIN cases c ON c.id = p.case_id
             WHERE p.case_id = @caseId AND c.user_id = @userId
             ORDER BY p.position;
@@ -173,15 +173,15 @@ internal sealed partial class CaseBook(Statements sql, long userId) : ICaseBook
         return c;
     }
 
-    private sealed record PhotoRow(long Position, string FileId, string FileUniqueId, string Kind, long? FileSize, string? MimeType)
+    private sealed record PhotoRow(long Position, string FileId, string FileUniqueId, string Kind, long? FileSize, string? MimeType, long Shows)
     {
         public static PhotoRow Read(DbDataReader row) =>
-            new(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3), row.Number(4), row.Text(5));
+            new(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3), row.Number(4), row.Text(5), row.GetInt64(6));
 
         public static string KindName(PhotoKind kind) => kind == PhotoKind.Document ? "document" : "photo";
 
         public CasePhoto ToPhoto() => new((int)Position,
-            new PhotoFile(FileId, FileUniqueId, Kind == "document" ? PhotoKind.Document : PhotoKind.Photo, FileSize, MimeType));
+            new PhotoFile(FileId, FileUniqueId, Kind == "document" ? PhotoKind.Document : PhotoKind.Photo, FileSize, MimeType), (PhotoShows)Shows);
     }
 
     /// <summary>The case as stored: enums by name, dates as ISO text, amounts as invariant decimal text.</summary>

@@ -157,6 +157,8 @@ public sealed class ConversationProperties
 
         public Task<bool> KeepPhotoAsync(long caseId, long checkId) => Task.FromResult(false);
 
+        public Task<bool> SetPhotoShowsAsync(long caseId, int number, string fileUniqueId, PhotoShows shows) => Task.FromResult(false);
+
         public IEnumerable<Case> All => _cases.Values;
 
         public Task<Case?> FindAsync(long caseId) => Task.FromResult(_cases.GetValueOrDefault(caseId));

@@ -6,7 +6,7 @@ namespace AppealBot.Tests.Localization;
 
 /// <summary>
 /// Every button label fits a phone's button: at most 30 visible characters (an emoji is one) with the longest values
-/// its placeholders take — a 16-digit order number, 30 days, the longest evidence item or fact name.
+/// its placeholders take — a 16-digit order number, 30 days, the longest evidence item, photo tick or fact name.
 /// </summary>
 public sealed partial class ButtonLengthTests
 {
@@ -31,7 +31,7 @@ public sealed partial class ButtonLengthTests
         var t = Localizer.For(language);
         var keys = Keys(language);
         string Longest(string prefix) => keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => t[k]).MaxBy(Visible)!;
-        var item = new[] { Longest("evidence.label."), Longest("difference.") }.MaxBy(Visible)!;
+        var item = new[] { Longest("evidence.label."), Longest("difference."), Longest("photo.shows.") }.MaxBy(Visible)!;
         var name = Longest("fact.name.");
         (string, object?)[] values = [("order", LongestOrder), ("item", new Html(item)), ("name", new Html(name)), ("list", "1–4, 6, 9")];
 
