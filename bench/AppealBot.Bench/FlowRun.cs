@@ -19,6 +19,7 @@ internal static class FlowRun
         var rates = args.Text("rates", args.Text("rate", "30,100,1000")).Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToList();
         var seconds = args.Int("seconds", 20);
         var idleSeconds = args.Int("idle", 60);
+        var warmup = args.Int("warmup", 5);
         var synchronous = args.Text("synchronous", "FULL");
         var directory = Directory.CreateTempSubdirectory("appealbot-bench-").FullName;
         var database = Path.Combine(directory, "appealbot.db");
@@ -82,6 +83,8 @@ internal static class FlowRun
         var firstUser = 1_000_000;
         foreach (var rate in rates)
         {
+            // Unmeasured first: the JIT's second tier and the collector catch up with the run before at the new rate.
+            await SteadyAsync(server, bot, firstUser, rate, TimeSpan.FromSeconds(warmup));
             var steady = await SteadyAsync(server, bot, firstUser, rate, TimeSpan.FromSeconds(seconds));
             firstUser += rate;
             var sorted = steady.Latencies.Select(l => l.AtTelegram).Order().ToList();
