@@ -113,6 +113,14 @@ public sealed class FakeUser
         return DeliverAsync(id => new Update { Id = id, Message = message }, callbackQueryId: null, timeout);
     }
 
+    /// <summary>Sends a video (the bot cannot put one into a collage).</summary>
+    public Task<Reply> SendVideoAsync(TimeSpan? timeout = null)
+    {
+        var message = NewMessage();
+        message.Video = new Video { FileId = "video", FileUniqueId = "video-u", Width = 1920, Height = 1080, Duration = 40, FileSize = 80_000_000 };
+        return DeliverAsync(id => new Update { Id = id, Message = message }, callbackQueryId: null, timeout);
+    }
+
     /// <summary>Sends a sticker: something the bot does not read.</summary>
     public Task<Reply> SendStickerAsync(TimeSpan? timeout = null)
     {

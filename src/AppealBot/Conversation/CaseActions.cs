@@ -43,4 +43,7 @@ internal static class CaseActions
     public const string MakeCollages = "mkcol";
     public const string ClearPhotos = "clrph";
     public const string LeaveOut = "drop";
+    public const string KeepPhoto = "pkeep";
+    public const string DropPhoto = "pdrop";
+    public const string RetakePhoto = "pnew";
 }

@@ -10,7 +10,8 @@ namespace AppealBot.Conversation;
 internal static class CollageDialogue
 {
     public static bool Handles(string action) =>
-        action is CaseActions.OpenCollage or CaseActions.MakeCollages or CaseActions.ClearPhotos or CaseActions.LeaveOut;
+        action is CaseActions.OpenCollage or CaseActions.MakeCollages or CaseActions.ClearPhotos or CaseActions.LeaveOut
+            or CaseActions.KeepPhoto or CaseActions.DropPhoto or CaseActions.RetakePhoto;
 
     /// <summary>/collage: opens the collage maker for the case the user is working on.</summary>
     public static async Task OpenAsync(ConversationContext ctx, Turn turn)
@@ -94,7 +95,9 @@ internal static class CollageDialogue
 
         var file = new PhotoFile(photo.FileId, photo.FileUniqueId, photo.AsDocument ? PhotoKind.Document : PhotoKind.Photo, photo.FileSize, photo.MimeType);
         var added = await ctx.Cases.AddPhotoAsync(@case.Id, file, ctx.Now);
-        Answer(t.Plural("collage.received", added.Number, ("order", @case.OrderNumber)));
+        // What this case's checklist still lacks: in the one answer at an evidence step, else when photos start arriving.
+        var guide = atStep || added.Number == 1 ? PhotoGuide.Line(@case, t) : "";
+        Answer(t.Plural("collage.received", added.Number, ("order", @case.OrderNumber)) + guide);
     }
 
     private static bool IsEvidenceStep(CaseStep step) => step is CaseStep.Evidence or CaseStep.RefileEvidence or CaseStep.EditEvidence;
@@ -103,6 +106,12 @@ internal static class CollageDialogue
     /// <summary>Something that is not a photo: while photos are being collected, say so; otherwise what the bot can do with it.</summary>
     public static async Task NotAPhotoAsync(ConversationContext ctx, Turn turn, string? kind = null)
     {
+        if (kind == "Video")
+        {
+            turn.Send(VideoAdvice(ctx, await ctx.ActiveCaseAsync()));
+            return;
+        }
+
         var collecting = await ctx.ActiveCaseAsync() is { OrderNumber: not null } @case && IsCollecting(ctx, @case);
         var otherwise = kind is not null && ctx.Texts.Has($"input.unsupported.{kind}") ? $"input.unsupported.{kind}" : "input.unsupported";
         turn.Send(ctx.Texts[collecting ? "collage.not_a_photo" : otherwise]);
@@ -135,6 +144,10 @@ internal static class CollageDialogue
                     .MakeCollages(new CollageRequest(@case.Id, @case.Step, @case.OrderNumber, ctx.User.Language, photos));
                 break;
 
+            case CaseActions.KeepPhoto or CaseActions.DropPhoto or CaseActions.RetakePhoto:
+                await AnswerFindingAsync(ctx, turn, @case, button, photos);
+                break;
+
             case CaseActions.ClearPhotos:
                 await ctx.Cases.ClearPhotosAsync(@case.Id);
                 turn.Replace(t.Get("collage.cleared", ("order", @case.OrderNumber)));
@@ -152,6 +165,45 @@ internal static class CollageDialogue
                 turn.Replace(t.Plural("collage.left_out", photos.Count - leaveOut.Count, ("list", PhotoNumbers.Format(leaveOut))),
                     CollageMessages.Panel(t, @case.Id, @case.Step));
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The buyer's answer to a finding of the photo check (the button carries the check's id, so it acts on the same
+    /// photo although numbers changed meanwhile; answered once, it is stale). When it was the last open finding and the
+    /// buyer is not about to send a better photo, the collages are made at once.
+    /// </summary>
+    private static async Task AnswerFindingAsync(ConversationContext ctx, Turn turn, Case @case, CaseButton button, IReadOnlyList<CasePhoto> photos)
+    {
+        var t = ctx.Texts;
+        var checks = await ctx.Cases.PhotoChecksAsync(@case.Id);
+        var check = checks.FirstOrDefault(c => c.Id == button.Argument && c.Pending);
+        var photo = check is null ? null : photos.FirstOrDefault(p => p.File.FileUniqueId == check.FileUniqueId);
+        if (check is null || photo is null)
+        {
+            turn.Notice(t["input.stale_button"]);
+            return;
+        }
+
+        if (button.Action == CaseActions.KeepPhoto)
+        {
+            await ctx.Cases.KeepPhotoAsync(@case.Id, check.Id);
+            turn.Replace(t.Get("collage.check.kept", ("n", photo.Number)));
+        }
+        else
+        {
+            // The photo goes, and its finding with it.
+            await ctx.Cases.RemovePhotosAsync(@case.Id, [photo.Number]);
+            turn.Replace(t.Get(button.Action == CaseActions.DropPhoto ? "collage.check.dropped" : "collage.check.retake", ("n", photo.Number)),
+                button.Action == CaseActions.RetakePhoto ? CollageMessages.Panel(t, @case.Id, @case.Step) : null);
+        }
+
+        var remaining = await ctx.Cases.PhotosAsync(@case.Id);
+        var open = (await ctx.Cases.PhotoChecksAsync(@case.Id)).Count(c => c.Pending && remaining.Any(p => p.File.FileUniqueId == c.FileUniqueId));
+        if (open == 0 && button.Action != CaseActions.RetakePhoto && remaining.Count > 0)
+        {
+            turn.Send(t["collage.working"])
+                .MakeCollages(new CollageRequest(@case.Id, @case.Step, @case.OrderNumber, ctx.User.Language, remaining));
         }
     }
 
@@ -177,6 +229,22 @@ internal static class CollageDialogue
         return photo.FileSize > CollageOptions.MaxDownloadBytes
             ? t.Get("collage.too_big", ("size", Math.Round(photo.FileSize.Value / (1024m * 1024m), 1)), ("limit", CollageOptions.MaxDownloadBytes / (1024 * 1024)))
             : null;
+    }
+
+    /// <summary>
+    /// A video cannot go into a collage, but it is the strongest evidence for most problems: what makes it convincing
+    /// for this case's problem, and how to keep it under the form's size limit.
+    /// </summary>
+    private static string VideoAdvice(ConversationContext ctx, Case? @case)
+    {
+        var t = ctx.Texts;
+        if (@case?.Problem == ProblemKind.NotReceived)
+        {
+            return t["video.advice.NotReceived"];
+        }
+
+        var specific = @case?.Problem is { } problem ? $"video.specific.{problem}" : "video.specific.Any";
+        return t.Get("video.advice", ("specific", t[t.Has(specific) ? specific : "video.specific.Any"]), ("limit", ctx.Collages.MaxVideoMegabytes / 1024.0));
     }
 
     private static string Intro(ConversationContext ctx, Case @case, int count) => ctx.Texts.Get("collage.intro",

@@ -71,6 +71,42 @@ internal static class CollageMessages
         return Message(t["collage.failed"], Panel(t, request.CaseId, request.Step));
     }
 
+    /// <summary>
+    /// The photo check's findings, before any collage: a header, then one message per photo, each naming it by its
+    /// number, saying what is wrong and what to do, with keep it anyway / leave it out / I'll send a better one.
+    /// </summary>
+    public static IReadOnlyList<Reply> Findings(CollageRequest request, IReadOnlyList<FlaggedPhoto> flagged)
+    {
+        ArgumentNullException.ThrowIfNull(flagged);
+        var t = Texts(request);
+        var replies = new List<Reply> { Message(t.Plural("collage.check.header", flagged.Count, ("order", request.OrderNumber)), null) };
+        foreach (var photo in flagged)
+        {
+            replies.Add(Message(Finding(t, photo), new Buttons(
+            [
+                [
+                    new Button(t["button.photo_keep"], ButtonData.ForCase(request.CaseId, request.Step, CaseActions.KeepPhoto, checked((int)photo.CheckId))),
+                    new Button(t["button.photo_drop"], ButtonData.ForCase(request.CaseId, request.Step, CaseActions.DropPhoto, checked((int)photo.CheckId))),
+                ],
+                [new Button(t["button.photo_retake"], ButtonData.ForCase(request.CaseId, request.Step, CaseActions.RetakePhoto, checked((int)photo.CheckId)))],
+            ])));
+        }
+
+        return replies;
+    }
+
+    /// <summary>Every finding on one photo, a sentence each, in the order a buyer would fix them.</summary>
+    public static string Finding(Localizer t, FlaggedPhoto photo)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(photo);
+        var sentences = Enum.GetValues<PhotoFindings>()
+            .Where(kind => kind != PhotoFindings.None && photo.Findings.HasFlag(kind))
+            .Select(kind => t.Get($"collage.check.{kind}", ("n", photo.Number), ("like", photo.RepeatOf),
+                ("width", photo.Shape.Width), ("height", photo.Shape.Height)));
+        return string.Join("\n", sentences);
+    }
+
     public static Reply Busy(CollageRequest request) => Message(Texts(request)["collage.busy"], null);
 
     private static string Issues(Localizer t, IReadOnlyList<PhotoIssue> issues)

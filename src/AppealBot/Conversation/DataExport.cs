@@ -15,6 +15,7 @@ internal static class DataExport
         foreach (var c in await ctx.Cases.ListAsync())
         {
             var photos = await ctx.Cases.PhotosAsync(c.Id);
+            var checks = (await ctx.Cases.PhotoChecksAsync(c.Id)).ToDictionary(k => k.FileUniqueId, StringComparer.Ordinal);
             cases.Add(new ExportedCase(
                 c.Id,
                 c.OrderNumber,
@@ -39,7 +40,8 @@ internal static class DataExport
                 c.Paused,
                 c.CreatedAt,
                 c.UpdatedAt,
-                [.. photos.Select(p => new ExportedPhoto(p.Number, p.File.FileId, p.File.Kind.ToString()))],
+                [.. photos.Select(p => new ExportedPhoto(p.Number, p.File.FileId, p.File.Kind.ToString(),
+                    checks.GetValueOrDefault(p.File.FileUniqueId)?.Findings.ToString(), checks.GetValueOrDefault(p.File.FileUniqueId)?.Kept == true))],
                 [.. ReminderPlan.For(c, user, ctx.Reminders, ctx.Deadlines).Select(r => new ExportedReminder(r.Kind.ToString(), r.DueAt))]));
         }
 
@@ -93,7 +95,8 @@ internal sealed record ExportedCase(
     IReadOnlyList<ExportedPhoto> Photos,
     IReadOnlyList<ExportedReminder> PendingReminders);
 
-internal sealed record ExportedPhoto(int Number, string FileId, string Kind);
+/// <summary>A photo, with what the photo check found on it (null: nothing) and whether the buyer kept it anyway.</summary>
+internal sealed record ExportedPhoto(int Number, string FileId, string Kind, string? CheckFound, bool KeptAnyway);
 
 internal sealed record ExportedReminder(string Kind, DateTimeOffset DueAt);
 

@@ -21,4 +21,10 @@ internal interface ICaseBook
     Task RemovePhotosAsync(long caseId, IReadOnlyCollection<int> numbers);
 
     Task ClearPhotosAsync(long caseId);
+
+    /// <summary>The photo check's findings on this case's photos (only photos something was found on).</summary>
+    Task<IReadOnlyList<PhotoCheckRecord>> PhotoChecksAsync(long caseId);
+
+    /// <summary>The buyer keeps a flagged photo anyway; false when there is no such unanswered finding (a stale button).</summary>
+    Task<bool> KeepPhotoAsync(long caseId, long checkId);
 }

@@ -22,4 +22,7 @@ internal sealed class CollageOptions
 
     /// <summary>A photo whose shorter side would come out smaller than this (in pixels) is not readable.</summary>
     public int MinCellSide { get; set; } = 300;
+
+    /// <summary>The largest video the complaint form takes, in MB, as the video advice says (guides report 2 GB; unofficial).</summary>
+    public int MaxVideoMegabytes { get; set; } = 2048;
 }

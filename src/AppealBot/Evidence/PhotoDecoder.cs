@@ -42,9 +42,15 @@ internal static class PhotoDecoder
 
     public static ProbeOutcome Probe(ReadOnlySpan<byte> encoded, out PhotoShape shape)
     {
-        shape = default;
         using var data = SKData.CreateCopy(encoded);
         using var codec = SKCodec.Create(data);
+        return Probe(codec, out shape);
+    }
+
+    /// <summary>As <see cref="Probe(ReadOnlySpan{byte}, out PhotoShape)"/>, with a codec already open (null: not a picture).</summary>
+    public static ProbeOutcome Probe(SKCodec? codec, out PhotoShape shape)
+    {
+        shape = default;
         if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0)
         {
             return ProbeOutcome.Unreadable;
@@ -70,11 +76,13 @@ internal static class PhotoDecoder
     {
         using var data = SKData.CreateCopy(encoded);
         using var codec = SKCodec.Create(data);
-        if (codec is null)
-        {
-            return null;
-        }
+        return codec is null ? null : Decode(codec, width, height);
+    }
 
+    /// <summary>As <see cref="Decode(ReadOnlySpan{byte}, int, int)"/>, with a codec already open (the photo check shares it with the probe).</summary>
+    public static DecodedPhoto? Decode(SKCodec codec, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
         var origin = codec.EncodedOrigin;
         var (storedWidth, storedHeight) = IsTurnedSideways(origin) ? (height, width) : (width, height);
         var size = DecodeSize(codec, storedWidth, storedHeight);

@@ -88,6 +88,7 @@ internal static class AppealBotServices
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<TelegramReplySender>());
         services.AddSingleton<PhotoDownloads>();
         services.AddSingleton<CollageQueue>();
+        services.AddSingleton<PhotoCheckStore>();
         services.AddSingleton<CollageDelivery>();
         services.AddHostedService<CollageWorker>();
         services.AddSingleton<ReminderQueue>();

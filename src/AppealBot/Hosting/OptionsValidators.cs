@@ -189,6 +189,11 @@ internal sealed class CollageOptionsValidator : IValidateOptions<CollageOptions>
             problems.Add("Collages__MinCellSide must be at least 50 and at most half of Collages__MaxSide (pixels).");
         }
 
+        if (options.MaxVideoMegabytes is < 1 or > 100_000)
+        {
+            problems.Add("Collages__MaxVideoMegabytes must be between 1 and 100000.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -207,5 +207,9 @@ internal sealed partial class ReminderDispatcher(
         public Task RemovePhotosAsync(long caseId, IReadOnlyCollection<int> numbers) => throw new InvalidOperationException("Reminders do not keep photos.");
 
         public Task ClearPhotosAsync(long caseId) => throw new InvalidOperationException("Reminders do not keep photos.");
+
+        public Task<IReadOnlyList<PhotoCheckRecord>> PhotoChecksAsync(long caseId) => Task.FromResult<IReadOnlyList<PhotoCheckRecord>>([]);
+
+        public Task<bool> KeepPhotoAsync(long caseId, long checkId) => throw new InvalidOperationException("Reminders do not keep photos.");
     }
 }

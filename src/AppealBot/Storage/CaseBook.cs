@@ -8,7 +8,7 @@ namespace AppealBot.Storage;
 /// One user's cases inside an update's transaction. Every case handed out is remembered and written
 /// back by <see cref="SaveAsync"/>, so the conversation never has to say what it changed.
 /// </summary>
-internal sealed class CaseBook(Statements sql, long userId) : ICaseBook
+internal sealed partial class CaseBook(Statements sql, long userId) : ICaseBook
 {
     private const string Columns =
         """

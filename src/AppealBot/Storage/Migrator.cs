@@ -6,7 +6,8 @@ namespace AppealBot.Storage;
 
 /// <summary>
 /// Applies the numbered SQL scripts embedded under <c>Storage/Migrations</c>, in order, once each,
-/// inside one transaction, and records them in <c>schema_version</c>.
+/// inside one transaction, and records them in <c>schema_version</c>. Numbers may have gaps (a script from another
+/// branch comes later); every script not yet recorded is applied.
 /// </summary>
 internal sealed partial class Migrator(Database database, TimeProvider time, ILogger<Migrator> logger)
 {
@@ -29,14 +30,13 @@ internal sealed partial class Migrator(Database database, TimeProvider time, ILo
             """,
             transaction: transaction);
 
-        var current = await connection.ExecuteScalarAsync<int?>(
-            "SELECT MAX(version) FROM schema_version;", transaction: transaction) ?? 0;
-        if (current > LatestVersion)
+        var applied = (await connection.QueryAsync<int>("SELECT version FROM schema_version;", transaction: transaction)).ToList();
+        if (applied.Count > 0 && applied.Max() > LatestVersion)
         {
-            throw new SchemaTooNewException(current, LatestVersion);
+            throw new SchemaTooNewException(applied.Max(), LatestVersion);
         }
 
-        foreach (var migration in Known.Where(m => m.Version > current))
+        foreach (var migration in Pending(applied))
         {
             await connection.ExecuteAsync(migration.Sql, transaction: transaction);
             await connection.ExecuteAsync(
@@ -47,6 +47,16 @@ internal sealed partial class Migrator(Database database, TimeProvider time, ILo
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The known scripts not yet applied, in order. By what is recorded, not by the highest number: branches add
+    /// numbers independently, so a database may have 010 and still need 009 when that arrives.
+    /// </summary>
+    public static IReadOnlyList<Migration> Pending(IEnumerable<int> applied)
+    {
+        var done = applied.ToHashSet();
+        return [.. Known.Where(m => !done.Contains(m.Version))];
     }
 
     private static List<Migration> LoadEmbedded()
@@ -68,11 +78,11 @@ internal sealed partial class Migrator(Database database, TimeProvider time, ILo
         }
 
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < migrations.Count; i++)
+        for (var i = 1; i < migrations.Count; i++)
         {
-            if (migrations[i].Version != i + 1)
+            if (migrations[i].Version == migrations[i - 1].Version)
             {
-                throw new InvalidOperationException($"Migration scripts must be numbered 1, 2, 3…; found {migrations[i].Version} at position {i + 1}.");
+                throw new InvalidOperationException($"Two migration scripts have the number {migrations[i].Version}.");
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AppealBot.Conversation;
 using AppealBot.Evidence;
+using AppealBot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,11 +10,13 @@ namespace AppealBot.Telegram;
 /// <summary>
 /// Makes one case's collages: fetches each photo from Telegram and reads its shape, lays the readable ones out,
 /// draws each sheet one photo at a time, and uploads the sheets as documents with a caption naming their photos.
-/// Pictures exist only in memory while this runs.
+/// Before any drawing, each photo is checked (blur, exposure, size, repeats); while the buyer has not answered a
+/// finding, the findings are sent instead of collages. Pictures exist only in memory while this runs.
 /// </summary>
 internal sealed partial class CollageDelivery(
     PhotoDownloads downloads,
     TelegramReplySender sender,
+    PhotoCheckStore checks,
     IOptions<CollageOptions> options,
     ILogger<CollageDelivery> logger)
 {
@@ -30,6 +33,7 @@ internal sealed partial class CollageDelivery(
 
         var issues = new List<PhotoIssue>();
         var readable = new List<(CasePhoto Photo, PhotoShape Shape)>();
+        var measured = new List<(CasePhoto Photo, PhotoMeasures Measures)>();
         var kept = new Dictionary<int, ReadOnlyMemory<byte>>();
         long keptBytes = 0;
         foreach (var photo in request.Photos)
@@ -41,14 +45,19 @@ internal sealed partial class CollageDelivery(
                 continue;
             }
 
-            var outcome = PhotoDecoder.Probe(download.Bytes.Span, out var shape);
-            if (outcome != ProbeOutcome.Readable)
+            var inspection = PhotoCheck.Inspect(download.Bytes.Span);
+            if (inspection.Outcome != ProbeOutcome.Readable)
             {
-                issues.Add(new PhotoIssue(photo.Number, outcome == ProbeOutcome.TooManyPixels ? PhotoIssueKind.TooManyPixels : PhotoIssueKind.Unreadable));
+                issues.Add(new PhotoIssue(photo.Number, inspection.Outcome == ProbeOutcome.TooManyPixels ? PhotoIssueKind.TooManyPixels : PhotoIssueKind.Unreadable));
                 continue;
             }
 
-            readable.Add((photo, shape));
+            readable.Add((photo, inspection.Shape));
+            if (inspection.Measures is { } measures)
+            {
+                measured.Add((photo, measures));
+            }
+
             if (keptBytes + download.Bytes.Length <= KeptBytes)
             {
                 kept[photo.Number] = download.Bytes;
@@ -59,6 +68,25 @@ internal sealed partial class CollageDelivery(
         if (readable.Count == 0)
         {
             await sender.SendReplyAsync(job.ChatId, CollageMessages.NothingUsable(request, issues), cancellationToken);
+            return;
+        }
+
+        var flagged = PhotoReview.Flag(measured, settings.MinCellSide);
+        var recorded = await checks.RecordAsync(request.CaseId, [.. measured.Select(m => m.Photo.File.FileUniqueId)],
+            [.. flagged.Select(f => new PhotoFinding(f.Photo.File.FileUniqueId, f.Findings, f.RepeatOf?.File.FileUniqueId))], cancellationToken);
+        var pending = flagged
+            .Select(f => (Flag: f, Record: recorded.FirstOrDefault(r => r.FileUniqueId == f.Photo.File.FileUniqueId)))
+            .Where(p => p.Record is { Pending: true })
+            .Select(p => new FlaggedPhoto(p.Flag.Photo.Number, p.Flag.Findings, p.Flag.RepeatOf?.Number, p.Flag.Shape, p.Record!.Id))
+            .ToList();
+        if (pending.Count > 0)
+        {
+            LogFlagged(request.CaseId, readable.Count, pending.Count);
+            foreach (var reply in CollageMessages.Findings(request, pending))
+            {
+                await sender.SendReplyAsync(job.ChatId, reply, cancellationToken);
+            }
+
             return;
         }
 
@@ -139,6 +167,9 @@ internal sealed partial class CollageDelivery(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Collage {Sheet} for case {CaseId}: {Width}×{Height}, {Bytes} bytes at JPEG quality {Quality}")]
     private partial void LogSheet(long caseId, int sheet, int width, int height, int bytes, int quality);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collages for case {CaseId}: the check flagged {Flagged} of {Photos} photos; the buyer is asked first")]
+    private partial void LogFlagged(long caseId, int photos, int flagged);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Collages for case {CaseId}: {Photos} photos do not fit readably; suggested leaving out {LeaveOut}")]
     private partial void LogTooMany(long caseId, int photos, int leaveOut);

@@ -153,6 +153,10 @@ public sealed class ConversationProperties
             return Task.CompletedTask;
         }
 
+        public Task<IReadOnlyList<PhotoCheckRecord>> PhotoChecksAsync(long caseId) => Task.FromResult<IReadOnlyList<PhotoCheckRecord>>([]);
+
+        public Task<bool> KeepPhotoAsync(long caseId, long checkId) => Task.FromResult(false);
+
         public IEnumerable<Case> All => _cases.Values;
 
         public Task<Case?> FindAsync(long caseId) => Task.FromResult(_cases.GetValueOrDefault(caseId));

@@ -7,8 +7,13 @@ public sealed class CollageLayoutTests
 {
     private static readonly CollageSpec Defaults = CollageSpec.From(new CollageOptions());
 
-    /// <summary>Phone photos, screenshots, squares and panoramas: aspect ratios from 1:4 to 4:1, spread evenly on a log scale.</summary>
-    private static readonly Gen<double> Aspect = Gen.Double[Math.Log(0.25), Math.Log(4)].Select(Math.Exp);
+    /// <summary>
+    /// What phones make: photos (4:3, 3:2, 16:9 and squares, either way up) and screenshots up to 9:20, with crops in
+    /// between — aspect ratios from 9:20 to 20:9, spread evenly on a log scale. Panoramas and strips (1:4, 3.5:1) are
+    /// not ordinary: thirty of them cannot all be readable in three collages, and the layout says which to leave out
+    /// (the test below); an "ordinary" generator that made them failed now and then (seeds 2krCQvVGtQ42, 4iRWpc8AZxJ2).
+    /// </summary>
+    private static readonly Gen<double> Aspect = Gen.Double[Math.Log(9 / 20.0), Math.Log(20 / 9.0)].Select(Math.Exp);
 
     /// <summary>Anything, up to 1:30 and 30:1, often unreadable in a small collage.</summary>
     private static readonly Gen<double> ExtremeAspect = Gen.Double[Math.Log(1 / 30.0), Math.Log(30)].Select(Math.Exp);

@@ -1,0 +1,42 @@
+using System.Data.Common;
+using AppealBot.Conversation;
+using AppealBot.Evidence;
+
+namespace AppealBot.Storage;
+
+/// <summary>The photo check's findings and the buyer's choices, as the conversation reads and answers them.</summary>
+internal sealed partial class CaseBook
+{
+    public Task<IReadOnlyList<PhotoCheckRecord>> PhotoChecksAsync(long caseId)
+    {
+        var rows = sql.Query(
+            """
+            SELECT k.id, k.file_unique_id, k.findings, k.repeats, k.choice
+            FROM photo_checks k JOIN cases c ON c.id = k.case_id
+            WHERE k.case_id = @caseId AND c.user_id = @userId
+            ORDER BY k.id;
+            """,
+            ReadCheck, ("@caseId", caseId), ("@userId", userId));
+        return Task.FromResult<IReadOnlyList<PhotoCheckRecord>>(rows);
+    }
+
+    public Task<bool> KeepPhotoAsync(long caseId, long checkId)
+    {
+        var changed = sql.Execute(
+            """
+            UPDATE photo_checks SET choice = 'keep'
+            WHERE id = @id AND case_id = @caseId AND choice IS NULL AND case_id IN (SELECT id FROM cases WHERE user_id = @userId);
+            """,
+            ("@id", checkId), ("@caseId", caseId), ("@userId", userId));
+        if (changed > 0)
+        {
+            _photosChanged.Add(caseId);
+        }
+
+        return Task.FromResult(changed > 0);
+    }
+
+    /// <summary>One row of photo_checks: id, file_unique_id, findings, repeats, choice.</summary>
+    internal static PhotoCheckRecord ReadCheck(DbDataReader row) =>
+        new(row.GetInt64(0), row.GetString(1), (PhotoFindings)row.GetInt64(2), row.Text(3), row.Text(4) == "keep");
+}
