@@ -34,6 +34,7 @@ internal static class AppealBotServices
         services.AddSingleton<UserStatusStore>();
         services.AddSingleton<HandledUpdates>();
         services.AddHostedService<Housekeeping>();
+        services.AddSingleton<WalSignal>();
         services.AddSingleton<WalCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
 

@@ -37,6 +37,7 @@ internal sealed partial class ReminderDispatcher(
             try
             {
                 var round = rounds.Start();
+                signal.RoundStarted();
                 var now = time.GetUtcNow();
                 await queue.ReleaseAbandonedAsync(now - settings.ClaimLease, stoppingToken);
                 var due = await queue.ClaimDueAsync(now, settings.BatchSize, stoppingToken);
@@ -49,7 +50,9 @@ internal sealed partial class ReminderDispatcher(
                 rounds.Idle(round);
                 var next = await queue.NextDueAsync(stoppingToken);
                 var sleep = next is { } at ? at - now : LongestSleep;
-                await signal.WaitAsync(sleep < TimeSpan.Zero ? TimeSpan.Zero : sleep > LongestSleep ? LongestSleep : sleep, time, stoppingToken);
+                sleep = sleep < TimeSpan.Zero ? TimeSpan.Zero : sleep > LongestSleep ? LongestSleep : sleep;
+                signal.SleepingUntil(now + sleep);
+                await signal.WaitAsync(sleep, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

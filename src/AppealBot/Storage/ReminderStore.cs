@@ -4,7 +4,7 @@ using AppealBot.Reminders;
 namespace AppealBot.Storage;
 
 /// <summary>Makes a case's stored reminders match its plan, inside the update's transaction.</summary>
-internal sealed class ReminderStore(Statements sql)
+internal sealed class ReminderStore(Statements sql, Action<long> added)
 {
     /// <summary>
     /// Pending reminders the plan no longer wants are deleted; planned ones are added unless the same
@@ -49,6 +49,7 @@ internal sealed class ReminderStore(Statements sql)
                 ("@step", c.Step.ToString()),
                 ("@dueAt", due),
                 ("@createdAt", now.ToUnixTimeMilliseconds()));
+            added(due);
         }
     }
 

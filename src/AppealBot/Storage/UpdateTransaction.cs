@@ -153,7 +153,10 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     public CaseBook CasesOf(long userId) => new(_sql, userId);
 
     /// <summary>The reminders of this update's cases.</summary>
-    public ReminderStore Reminders => new(_sql);
+    public ReminderStore Reminders => new(_sql, due => EarliestReminderAdded = Math.Min(EarliestReminderAdded ?? long.MaxValue, due));
+
+    /// <summary>When the soonest reminder this transaction added falls due (Unix ms); null when it added none.</summary>
+    public long? EarliestReminderAdded { get; private set; }
 
     private sealed record UserRow(long Id, long ChatId, string Language, long LanguageChosen, long? ActiveCaseId, long? CollageCaseId, string? TimeZone, long NudgesEnabled, long Blocked, long CreatedAt, string? Pending)
     {

@@ -8,7 +8,7 @@ namespace AppealBot.Storage;
 /// a time (SQLite has one writer anyway). If ending a transaction fails, the connection is closed and the next
 /// transaction opens a fresh one.
 /// </summary>
-internal sealed class UpdateWriter(Database database) : IAsyncDisposable
+internal sealed class UpdateWriter(Database database, WalSignal written) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private SqliteConnection? _connection;
@@ -57,6 +57,7 @@ internal sealed class UpdateWriter(Database database) : IAsyncDisposable
         }
 
         _turn.Release();
+        written.Wake();
     }
 
     private async ValueTask CloseAsync()

@@ -34,6 +34,7 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
         var owed = new List<OwedTurn>();
         var owedInBatch = new Dictionary<long, int>();
         var firstFailed = int.MaxValue;
+        long? reminderAdded;
         try
         {
             await using var transaction = await writer.BeginAsync(cancellationToken);
@@ -65,6 +66,7 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
             }
 
             await transaction.CommitAsync(cancellationToken);
+            reminderAdded = transaction.EarliestReminderAdded;
         }
         catch (SqliteException e)
         {
@@ -73,7 +75,7 @@ internal sealed class UpdateBatchRunner(UpdateHandler handler, UpdateWriter writ
             return new StoredBatch([], updates.Min(u => u.Id));
         }
 
-        handler.ReminderPlanned();
+        handler.ReminderAdded(reminderAdded);
         return new StoredBatch(owed, firstFailed == int.MaxValue ? null : firstFailed);
     }
 

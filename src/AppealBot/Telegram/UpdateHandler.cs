@@ -34,11 +34,13 @@ internal sealed partial class UpdateHandler(
     public async Task<bool> HandleAsync(Update update, IReplySender replies, CancellationToken cancellationToken)
     {
         PendingReply? reply;
+        long? reminderAdded;
         try
         {
             await using var transaction = await writer.BeginAsync(cancellationToken);
             reply = await StoreAsync(transaction, update);
             await transaction.CommitAsync(cancellationToken);
+            reminderAdded = transaction.EarliestReminderAdded;
         }
         catch (SqliteException e)
         {
@@ -46,7 +48,7 @@ internal sealed partial class UpdateHandler(
             return false;
         }
 
-        ReminderPlanned();
+        ReminderAdded(reminderAdded);
         if (reply is not null)
         {
             await replies.DeliverAsync(reply.Update, reply.Turn, cancellationToken);
@@ -143,8 +145,8 @@ internal sealed partial class UpdateHandler(
         return new PendingReply(incoming, new Turn().Send(texts["input.internal_error"]).Notice(texts["input.internal_error.notice"]));
     }
 
-    /// <summary>After a commit: the dispatcher looks again, in case a reminder now falls due sooner than it planned.</summary>
-    public void ReminderPlanned() => reminderSignal.Wake();
+    /// <summary>After a commit that added reminders: the dispatcher looks again if one falls due before it planned to.</summary>
+    public void ReminderAdded(long? earliestDueUnixMs) => reminderSignal.Added(earliestDueUnixMs);
 
     public void LogStorageFailed(long updateId, SqliteException e) => LogStorageFailed(updateId, e.SqliteErrorCode, e.SqliteExtendedErrorCode);
 
