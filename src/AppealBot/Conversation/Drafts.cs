@@ -117,6 +117,9 @@ internal static class Drafts
         {
             ProblemKind.NotReceived when c.Facts.Tracking is { } tracking => "." + tracking,
             ProblemKind.WrongItem when c.Facts.Differences == Differences.Quantity => ".Quantity",
+
+            // The buyer ticked how it differs (size, colour…) but not "a different item": it is the item, not as ordered.
+            ProblemKind.WrongItem when c.Facts.Differences != Differences.None && !c.Facts.Differences.HasFlag(Differences.OtherItem) => ".Differs",
             _ => "",
         };
         return t[$"draft.problem.{problem}{variant}"];

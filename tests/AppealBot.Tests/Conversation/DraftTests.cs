@@ -130,4 +130,26 @@ public sealed class DraftTests
         @case.Facts.RejectedBecause = reason;
         return @case;
     }
+
+    [Theory]
+    [InlineData("Size", "the item I received does not match what I ordered")]
+    [InlineData("Colour, Size", "the item I received does not match what I ordered")]
+    [InlineData("OtherItem, Size", "I received a different item from the one I ordered")]
+    [InlineData("Quantity", "I received a different quantity from the one I ordered")]
+    [InlineData("None", "I received a different item from the one I ordered")]
+    public void A_wrong_item_is_called_a_different_item_only_when_the_buyer_said_so(string differences, string headline)
+    {
+        var @case = new Case
+        {
+            UserId = 1,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            OrderNumber = "8123456789012345",
+            Problem = ProblemKind.WrongItem,
+            Facts = new CaseFacts { Differences = Enum.Parse<Differences>(differences) },
+        };
+
+        var complaint = Drafts.Complaint(@case, Localizer.For(Language.En), Language.En);
+
+        Assert.StartsWith($"Order 8123456789012345: {headline}.", complaint, StringComparison.Ordinal);
+    }
 }
