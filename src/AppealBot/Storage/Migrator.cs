@@ -11,7 +11,7 @@ namespace AppealBot.Storage;
 /// </summary>
 internal sealed partial class Migrator(Database database, TimeProvider time, ILogger<Migrator> logger)
 {
-    public static IReadOnlyList<Migration> Known { get; } = LoadEmbedded();
+    public static IReadOnlyList<Migration> Known { get; } = LoadEmbedded("migrations/");
 
     public static int LatestVersion => Known[^1].Version;
 
@@ -53,20 +53,22 @@ internal sealed partial class Migrator(Database database, TimeProvider time, ILo
     /// The known scripts not yet applied, in order. By what is recorded, not by the highest number: branches add
     /// numbers independently, so a database may have 010 and still need 009 when that arrives.
     /// </summary>
-    public static IReadOnlyList<Migration> Pending(IEnumerable<int> applied)
+    public static IReadOnlyList<Migration> Pending(IEnumerable<int> applied) => Pending(Known, applied);
+
+    internal static IReadOnlyList<Migration> Pending(IReadOnlyList<Migration> known, IEnumerable<int> applied)
     {
         var done = applied.ToHashSet();
-        return [.. Known.Where(m => !done.Contains(m.Version))];
+        return [.. known.Where(m => !done.Contains(m.Version))];
     }
 
-    private static List<Migration> LoadEmbedded()
+    /// <summary>The scripts embedded under one logical folder (each engine has its own), in order of their numbers.</summary>
+    internal static List<Migration> LoadEmbedded(string folder)
     {
         var assembly = typeof(Migrator).Assembly;
         var migrations = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            var match = MigrationName().Match(resource);
-            if (!match.Success)
+            if (!resource.StartsWith(folder, StringComparison.Ordinal) || MigrationName().Match(resource[folder.Length..]) is not { Success: true } match)
             {
                 continue;
             }
@@ -89,7 +91,7 @@ internal sealed partial class Migrator(Database database, TimeProvider time, ILo
         return migrations;
     }
 
-    [GeneratedRegex(@"^migrations/(?<version>\d{3})_(?<name>[a-z0-9_]+)\.sql$")]
+    [GeneratedRegex(@"^(?<version>\d{3})_(?<name>[a-z0-9_]+)\.sql$")]
     private static partial Regex MigrationName();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied database migration {Version} ({Name})")]
