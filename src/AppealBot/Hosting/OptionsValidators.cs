@@ -221,3 +221,12 @@ internal sealed class DeadlineOptionsValidator : IValidateOptions<DeadlineOption
             : ValidateOptionsResult.Success;
     }
 }
+
+internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
+        options.Provider.Equals(StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase) ? ValidateOptionsResult.Success
+        : options.Provider.Equals(StorageOptions.PostgreSql, StringComparison.OrdinalIgnoreCase)
+            ? ValidateOptionsResult.Fail("Storage__Provider=PostgreSql is not available yet: this version stores its data in SQLite only (remove Storage__Provider, or set it to Sqlite).")
+        : ValidateOptionsResult.Fail("Storage__Provider must be Sqlite (the default) or PostgreSql.");
+}

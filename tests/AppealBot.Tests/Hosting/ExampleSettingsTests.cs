@@ -18,6 +18,7 @@ public sealed class ExampleSettingsTests
     [InlineData(typeof(ReminderOptions), ReminderOptions.Section)]
     [InlineData(typeof(HealthOptions), HealthOptions.Section)]
     [InlineData(typeof(DeadlineOptions), DeadlineOptions.Section)]
+    [InlineData(typeof(StorageOptions), StorageOptions.Section)]
     public void The_example_documents_every_setting(Type options, string section)
     {
         foreach (var property in options.GetProperties())
@@ -39,5 +40,6 @@ public sealed class ExampleSettingsTests
         Assert.True(new ReminderOptionsValidator().Validate(null, Example.GetSection(ReminderOptions.Section).Get<ReminderOptions>()!).Succeeded);
         Assert.True(new DeadlineOptionsValidator().Validate(null, Example.GetSection(DeadlineOptions.Section).Get<DeadlineOptions>()!).Succeeded);
         Assert.True(new HealthOptionsValidator().Validate(null, Example.GetSection(HealthOptions.Section).Get<HealthOptions>()!).Succeeded);
+        Assert.True(new StorageOptionsValidator().Validate(null, Example.GetSection(StorageOptions.Section).Get<StorageOptions>()!).Succeeded);
     }
 }

@@ -260,6 +260,25 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         Assert.StartsWith("Здравствуйте", user.LastMessage.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Mongo", "must be Sqlite (the default) or PostgreSql")]
+    [InlineData("postgresql", "not available yet")]
+    public async Task A_storage_provider_the_bot_cannot_use_exits_with_code_2_and_one_line(string provider, string says)
+    {
+        var result = await RunToExitAsync(new()
+        {
+            ["Telegram__BotToken"] = FakeTelegramServer.DefaultToken,
+            ["Storage__Provider"] = provider,
+        });
+
+        Assert.True(result.ExitCode == 2, $"Expected exit code 2 (bad configuration).\n{result}");
+        var line = SingleLine(result);
+        Assert.Contains("Storage__Provider", line, StringComparison.Ordinal);
+        Assert.Contains(says, line, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+        Assert.False(File.Exists(DatabasePath), "nothing is created before the settings are checked");
+    }
+
     [Fact]
     public async Task Webhook_url_without_a_secret_exits_with_code_2_and_one_line_naming_the_secret()
     {

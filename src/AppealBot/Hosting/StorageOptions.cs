@@ -1,0 +1,17 @@
+namespace AppealBot.Hosting;
+
+/// <summary>
+/// Which engine keeps the bot's data. Said outright rather than guessed from the connection string's shape, so a
+/// typo in the connection string is reported as such instead of silently picking the other engine.
+/// </summary>
+internal sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public const string Sqlite = "Sqlite";
+
+    public const string PostgreSql = "PostgreSql";
+
+    /// <summary><see cref="Sqlite"/> (the default: one file, nothing to run beside the bot) or <see cref="PostgreSql"/>.</summary>
+    public string Provider { get; set; } = Sqlite;
+}
