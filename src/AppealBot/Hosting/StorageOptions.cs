@@ -1,8 +1,8 @@
 namespace AppealBot.Hosting;
 
 /// <summary>
-/// Which engine keeps the bot's data. Said outright rather than guessed from the connection string's shape, so a
-/// typo in the connection string is reported as such instead of silently picking the other engine.
+/// Which engine keeps the bot's data. Said outright rather than guessed from ConnectionStrings:AppealBot: both
+/// engines take key=value lists, and a guess would turn a mistyped key into the other engine.
 /// </summary>
 internal sealed class StorageOptions
 {

@@ -53,16 +53,22 @@ public sealed class PostgreSqlMigrationTests(ITestOutputHelper output)
     public async Task Bots_starting_together_take_turns_and_apply_each_migration_once()
     {
         await using var database = await PostgreSqlServer.CreateDatabaseAsync();
+        // Four bots, each with its own pool, as separate processes would be.
         var engines = Enumerable.Range(0, 4).Select(_ => new PostgreSqlDatabase(database.ConnectionString)).ToList();
-
-        await Task.WhenAll(engines.Select(e => Task.Run(() => MigratorOn(e).MigrateAsync())));
+        try
+        {
+            await Task.WhenAll(engines.Select(e => Task.Run(() => MigratorOn(e).MigrateAsync())));
+        }
+        finally
+        {
+            foreach (var engine in engines)
+            {
+                await engine.DisposeAsync();
+            }
+        }
 
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         Assert.Equal(PostgreSqlMigrator.Known.Select(m => m.Version), await connection.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version;"));
-        foreach (var engine in engines)
-        {
-            await engine.DisposeAsync();
-        }
     }
 
     [PostgreSqlFact]

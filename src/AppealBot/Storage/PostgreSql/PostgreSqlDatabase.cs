@@ -15,9 +15,6 @@ internal sealed class PostgreSqlDatabase : IAsyncDisposable
         _dataSource = new NpgsqlSlimDataSourceBuilder(connectionString).Build();
     }
 
-    /// <summary>The database's name, for messages (never the password).</summary>
-    public string Name => new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString).Database ?? "";
-
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken = default) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 

@@ -68,13 +68,11 @@ internal static class PostgreSqlServer
 /// <summary>One test's database on the shared server.</summary>
 internal sealed class PostgreSqlTestDatabase(string adminConnectionString, string name, string connectionString) : IAsyncDisposable
 {
-    public string Name => name;
-
     public string ConnectionString => connectionString;
 
+    /// <summary>FORCE ends connections the test left open (pooled ones too).</summary>
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(adminConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE);", connection);
