@@ -14,10 +14,11 @@ internal sealed class UpdateTransaction : IAsyncDisposable
 {
     private readonly SqliteTransaction _transaction;
     private readonly Statements _sql;
-    private readonly Func<bool, ValueTask> _ended;
+    private readonly Func<TransactionEnd, ValueTask> _ended;
+    private bool _committed;
 
-    /// <param name="ended">Called once the transaction is over: true when it ended cleanly (committed or rolled back).</param>
-    internal UpdateTransaction(SqliteTransaction transaction, Statements sql, Func<bool, ValueTask> ended)
+    /// <param name="ended">Called once the transaction is over, with how it ended.</param>
+    internal UpdateTransaction(SqliteTransaction transaction, Statements sql, Func<TransactionEnd, ValueTask> ended)
     {
         _transaction = transaction;
         _sql = sql;
@@ -131,7 +132,14 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     /// <summary>Erases the user; their cases, photos and reminders go with them (ON DELETE CASCADE).</summary>
     public void DeleteUser(long userId) => _sql.Execute("DELETE FROM users WHERE id = @userId;", ("@userId", userId));
 
-    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await _transaction.CommitAsync(cancellationToken);
+        _committed = true;
+    }
+
+    /// <summary>Whether the writer put sent replies' removals from the outbox into this transaction.</summary>
+    internal bool CarriesRemovals { get; set; }
 
     public async ValueTask DisposeAsync()
     {
@@ -145,7 +153,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
         }
         finally
         {
-            await _ended(cleanly);
+            await _ended(new TransactionEnd(cleanly, _committed));
         }
     }
 
@@ -179,3 +187,6 @@ internal sealed class UpdateTransaction : IAsyncDisposable
         };
     }
 }
+
+/// <summary>How a transaction ended: <see cref="Cleanly"/> when committing or rolling back worked (its connection is fine).</summary>
+internal readonly record struct TransactionEnd(bool Cleanly, bool Committed);
