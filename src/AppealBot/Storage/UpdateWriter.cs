@@ -32,10 +32,15 @@ internal sealed class UpdateWriter(Database database, WalSignal written) : IAsyn
             var transaction = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
             return new UpdateTransaction(transaction, _statements!, EndAsync);
         }
-        catch
+        catch (Exception e)
         {
             await CloseAsync();
             _turn.Release();
+            if (e is SqliteException failure)
+            {
+                throw StorageException.From(failure);
+            }
+
             throw;
         }
     }

@@ -1,6 +1,6 @@
+using AppealBot.Handling;
 using AppealBot.Hosting;
 using AppealBot.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -373,10 +373,10 @@ internal sealed partial class ReplyLanes(
                 failures = 0;
                 batch.ForEach(r => r.Done.TrySetResult());
             }
-            catch (SqliteException e)
+            catch (StorageException e)
             {
                 // The lanes wait; the rows are tried again (a busy or full disk is worth waiting for).
-                LogRemovalFailed(e.SqliteErrorCode);
+                LogRemovalFailed(e.Code);
                 lock (_removals)
                 {
                     _removals.AddRange(batch);
