@@ -11,10 +11,7 @@ namespace AppealBot.Handling;
 internal sealed record PendingReply(Inbound Input, Turn Turn);
 
 /// <summary>How many replies each chat is owed already, and how many it may be owed before its typing is folded.</summary>
-internal sealed record OwedReplies(IReadOnlyDictionary<long, int> QueuedPerChat, int MaxPerChat)
-{
-    public static readonly OwedReplies None = new(new Dictionary<long, int>(), int.MaxValue);
-}
+internal sealed record OwedReplies(IReadOnlyDictionary<long, int> QueuedPerChat, int MaxPerChat);
 
 /// <summary>
 /// A committed batch: what its inputs owe (in the outbox now, in each user's order) and the smallest update id that

@@ -55,18 +55,6 @@ internal sealed class StorageException : Exception
 
     internal static StorageException From(SqliteException e) => new(e);
 
-    internal static async Task<T> Translate<T>(Func<Task<T>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (SqliteException e)
-        {
-            throw From(e);
-        }
-    }
-
     internal static async Task Translate(Func<Task> work)
     {
         try
