@@ -32,7 +32,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
         var connection = await database.OpenAsync(cancellationToken);
         try
         {
-            var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
+            var transaction = StorageException.Translate(() => connection.BeginTransaction(IsolationLevel.Serializable, deferred: true));
             var sql = new Statements(connection);
             return new UpdateTransaction(transaction, sql, async _ =>
             {
@@ -49,21 +49,29 @@ internal sealed class UpdateTransaction : IAsyncDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> under a savepoint: if it fails, what it wrote is undone and the rest of the
-    /// transaction stays (so one update's failure does not cost the others of the batch).
+    /// transaction stays (so one update's failure does not cost the others of the batch). A storage failure inside it
+    /// arrives as a <see cref="StorageException"/>.
     /// </summary>
     public async Task<T> InSavepointAsync<T>(Func<Task<T>> work)
     {
-        _sql.Execute("SAVEPOINT update_savepoint;");
         try
         {
-            var result = await work();
-            _sql.Execute("RELEASE update_savepoint;");
-            return result;
+            _sql.Execute("SAVEPOINT update_savepoint;");
+            try
+            {
+                var result = await work();
+                _sql.Execute("RELEASE update_savepoint;");
+                return result;
+            }
+            catch
+            {
+                _sql.Execute("ROLLBACK TO update_savepoint; RELEASE update_savepoint;");
+                throw;
+            }
         }
-        catch
+        catch (SqliteException e)
         {
-            _sql.Execute("ROLLBACK TO update_savepoint; RELEASE update_savepoint;");
-            throw;
+            throw StorageException.From(e);
         }
     }
 
@@ -73,10 +81,10 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             "INSERT INTO handled_updates (update_id, handled_at) VALUES (@updateId, @at) ON CONFLICT (update_id) DO NOTHING;",
             ("@updateId", updateId), ("@at", now.ToUnixTimeMilliseconds())) == 1;
 
-    public UserProfile? FindUser(long userId) =>
+    public UserProfile? FindUser(long userId) => StorageException.Translate(() =>
         _sql.QuerySingleOrDefault(
             "SELECT id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, blocked_at IS NOT NULL AS blocked, created_at, pending_question FROM users WHERE id = @userId;",
-            UserRow.Read, ("@userId", userId))?.ToProfile();
+            UserRow.Read, ("@userId", userId))?.ToProfile());
 
     /// <summary>Inserts or updates the user; a user who writes to the bot (anything but blocking it) is no longer blocked.</summary>
     public void SaveUser(UserProfile user, DateTimeOffset now) =>
@@ -127,14 +135,14 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             ("@at", now.ToUnixTimeMilliseconds()));
 
     /// <summary>The message was sent (or refused for good): it is no longer owed.</summary>
-    public void RemoveFromOutbox(long id) => _sql.Execute("DELETE FROM outbox WHERE id = @id;", ("@id", id));
+    public void RemoveFromOutbox(long id) => StorageException.Translate(() => _sql.Execute("DELETE FROM outbox WHERE id = @id;", ("@id", id)));
 
     /// <summary>Erases the user; their cases, photos and reminders go with them (ON DELETE CASCADE).</summary>
     public void DeleteUser(long userId) => _sql.Execute("DELETE FROM users WHERE id = @userId;", ("@userId", userId));
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await _transaction.CommitAsync(cancellationToken);
+        await StorageException.Translate(() => _transaction.CommitAsync(cancellationToken));
         _committed = true;
     }
 

@@ -71,11 +71,16 @@ internal sealed class UpdateWriter(Database database, WalSignal written) : IAsyn
             CarryRemovals(update);
             return update;
         }
-        catch
+        catch (Exception e)
         {
             RequeueCarriedRemovals();
             await CloseAsync();
             _turn.Release();
+            if (e is SqliteException failure)
+            {
+                throw StorageException.From(failure);
+            }
+
             throw;
         }
     }

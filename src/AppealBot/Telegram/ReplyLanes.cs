@@ -1,6 +1,6 @@
+using AppealBot.Handling;
 using AppealBot.Hosting;
 using AppealBot.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -347,10 +347,10 @@ internal sealed partial class ReplyLanes(
             {
                 await store.FlushRemovalsAsync(CancellationToken.None);
             }
-            catch (SqliteException e)
+            catch (StorageException e)
             {
                 // The lane waits; the rows are tried again (a busy or full disk is worth waiting for).
-                LogRemovalFailed(e.SqliteErrorCode);
+                LogRemovalFailed(e.Code);
                 await Task.Delay(TransientFailures.Backoff(failures++), _abort.Token);
             }
         }
