@@ -1,4 +1,5 @@
 using AppealBot.Conversation;
+using AppealBot.Handling;
 using AppealBot.Hosting;
 using AppealBot.Localization;
 using AppealBot.Reminders;
@@ -29,7 +30,7 @@ public class HotPathBenchmarks
     private string _directory = "";
     private IHost _host = null!;
     private Database _database = null!;
-    private UpdateHandler _handler = null!;
+    private InputHandler _handler = null!;
     private UpdateWriter _writer = null!;
     private string _toggle = "";
     private int _nextUpdateId = 1;
@@ -47,7 +48,7 @@ public class HotPathBenchmarks
         _host = builder.Build();
         _database = _host.Services.GetRequiredService<Database>();
         await _host.Services.GetRequiredService<Migrator>().MigrateAsync();
-        _handler = _host.Services.GetRequiredService<UpdateHandler>();
+        _handler = _host.Services.GetRequiredService<InputHandler>();
         _writer = _host.Services.GetRequiredService<UpdateWriter>();
 
         // Walk one buyer to the evidence step; the benchmark then ticks an evidence item again and again.
@@ -95,7 +96,7 @@ public class HotPathBenchmarks
     public async Task<int> OneUpdateThroughTheHandler()
     {
         await using var transaction = await _writer.BeginAsync(CancellationToken.None);
-        var reply = await _handler.StoreAsync(transaction, Press(_toggle, messageId: 1));
+        var reply = await _handler.StoreAsync(transaction, Map(Press(_toggle, messageId: 1)));
         return reply?.Turn.Replies.Count ?? 0;
     }
 
@@ -126,10 +127,13 @@ public class HotPathBenchmarks
     private async Task<PendingReply?> StoreAsync(Update update)
     {
         await using var transaction = await _writer.BeginAsync(CancellationToken.None);
-        var reply = await _handler.StoreAsync(transaction, update);
+        var reply = await _handler.StoreAsync(transaction, Map(update));
         await transaction.CommitAsync(CancellationToken.None);
         return reply;
     }
+
+    /// <summary>As the Telegram side does it for every update.</summary>
+    private static Inbound Map(Update update) => IncomingUpdate.From(update, botUsername: null)!;
 
     private Update Message(string text) => new()
     {

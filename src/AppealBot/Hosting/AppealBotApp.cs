@@ -1,6 +1,5 @@
 using AppealBot.Storage;
 using AppealBot.Terminal;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -66,10 +65,8 @@ internal static class AppealBotApp
             using var host = AppealBotHost.CreateBuilder(args).Build();
 
             // Settings and the database are checked before anything starts, so a problem is one line, not a stack trace.
-            host.Services.GetService<IStartupValidator>()?.Validate();
-            await host.Services.GetRequiredService<Migrator>().MigrateAsync();
-            await host.Services.GetRequiredService<IEnumerable<IHostedService>>().OfType<SingleInstance>().Single().StartAsync(CancellationToken.None);
-            await host.RunAsync();
+            await host.StartAppealBotAsync();
+            await host.WaitForShutdownAsync();
             return Environment.ExitCode;
         }
         catch (OptionsValidationException e)
@@ -96,13 +93,13 @@ internal static class AppealBotApp
         {
             return Fail(ExitCodes.DatabaseUnusable, e.Message);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 5)
+        catch (StorageException e) when (e.IsBusy)
         {
             return Fail(ExitCodes.DatabaseUnusable, "The database is busy: another AppealBot is using it. Stop the bot (systemctl stop appealbot) and try again.");
         }
-        catch (SqliteException e)
+        catch (StorageException e)
         {
-            return Fail(ExitCodes.DatabaseUnusable, $"The database cannot be opened or written ({e.Message.TrimEnd('.')}): check ConnectionStrings__AppealBot and the file's permissions.");
+            return Fail(ExitCodes.DatabaseUnusable, $"The database cannot be opened or written ({e.InnerException?.Message.TrimEnd('.')}): check ConnectionStrings__AppealBot and the file's permissions.");
         }
     }
 }

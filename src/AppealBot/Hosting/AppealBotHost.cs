@@ -27,7 +27,6 @@ internal static class AppealBotHost
         // Under systemd (Type=notify): READY/STOPPING notifications and journald-friendly console logs.
         builder.Services.AddSystemd();
         builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
-        builder.Services.AddHostedService<SingleInstance>(); // first: nothing else starts when another bot runs
         builder.Services.AddAppealBotCore();
         builder.Services.AddTelegramTransport();
         return builder;

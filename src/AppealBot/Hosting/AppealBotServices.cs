@@ -1,5 +1,6 @@
 using AppealBot.Conversation;
 using AppealBot.Evidence;
+using AppealBot.Handling;
 using AppealBot.Reminders;
 using AppealBot.Storage;
 using AppealBot.Telegram;
@@ -32,7 +33,8 @@ internal static class AppealBotServices
         });
         services.AddSingleton<UpdateWriter>();
         services.AddSingleton<Migrator>();
-        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<SingleInstance>();
+        services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<UserStatusStore>();
         services.AddSingleton<HandledUpdates>();
         services.AddHostedService<Housekeeping>();
@@ -52,7 +54,7 @@ internal static class AppealBotServices
         services.AddSingleton<IRuntimeFacts, RuntimeFacts>();
         services.AddSingleton<Dialogue>();
         services.AddSingleton(sp => new PressesInFlight(TimeProvider.System));
-        services.AddSingleton<UpdateHandler>();
+        services.AddSingleton<InputHandler>();
         services.AddSingleton<BotIdentity>();
         return services;
     }

@@ -1,12 +1,33 @@
 using AppealBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace AppealBot.Hosting;
 
-/// <summary>Brings the database schema up to date before anything else starts.</summary>
-internal sealed class DatabaseStartup(Migrator migrator) : IHostedService
+/// <summary>
+/// What must happen once before anything else starts: the single-instance lock, then the schema brought up to date
+/// (never by a second bot, which might be older or newer than the one running).
+/// </summary>
+internal sealed class DatabaseStartup(SingleInstance instance, Migrator migrator)
 {
-    public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        instance.Acquire();
+        await migrator.MigrateAsync(cancellationToken);
+    }
+}
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+internal static class AppealBotHostStart
+{
+    /// <summary>
+    /// Starts the bot's host (production, the terminal, tests alike): settings checked, the lock taken and the database
+    /// migrated — each once, before any hosted service starts, so a problem surfaces as its own exception.
+    /// </summary>
+    public static async Task StartAppealBotAsync(this IHost host, CancellationToken cancellationToken = default)
+    {
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        await host.Services.GetRequiredService<DatabaseStartup>().RunAsync(cancellationToken);
+        await host.StartAsync(cancellationToken);
+    }
 }

@@ -30,7 +30,7 @@ internal static class MaintenanceCommands
                 {
                     try
                     {
-                        await instance.StartAsync(CancellationToken.None);
+                        instance.Acquire();
                     }
                     catch (AlreadyRunningException)
                     {

@@ -1,22 +1,22 @@
 using AppealBot.Storage;
-using Microsoft.Extensions.Hosting;
 
 namespace AppealBot.Hosting;
 
 /// <summary>
 /// Refuses to start a second bot on the same database: two would fight over getUpdates (Telegram answers
-/// 409 to one of them) and confuse operators. Holds an exclusive lock on <c>&lt;database&gt;.lock</c> while running;
-/// the lock goes away with the process, even after kill -9.
+/// 409 to one of them) and confuse operators. Holds an exclusive lock on <c>&lt;database&gt;.lock</c> until disposed
+/// (with the host); the lock goes away with the process, even after kill -9.
 /// </summary>
-internal sealed class SingleInstance(Database database) : IHostedService, IDisposable
+internal sealed class SingleInstance(Database database) : IDisposable
 {
     private FileStream? _lock;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Takes the lock, or throws <see cref="AlreadyRunningException"/> when another process holds it.</summary>
+    public void Acquire()
     {
         if (_lock is not null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var path = Path.GetFullPath(database.FilePath) + ".lock";
@@ -28,14 +28,6 @@ internal sealed class SingleInstance(Database database) : IHostedService, IDispo
         {
             throw new AlreadyRunningException(database.FilePath);
         }
-
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        Dispose();
-        return Task.CompletedTask;
     }
 
     public void Dispose()

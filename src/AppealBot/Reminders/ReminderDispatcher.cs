@@ -1,7 +1,6 @@
 using AppealBot.Conversation;
 using AppealBot.Storage;
 using AppealBot.Telegram;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -58,9 +57,9 @@ internal sealed partial class ReminderDispatcher(
             {
                 return;
             }
-            catch (SqliteException e)
+            catch (StorageException e)
             {
-                LogStorageFailed(e.SqliteErrorCode);
+                LogStorageFailed(e.Code);
                 try
                 {
                     await Task.Delay(StorageRetry, time, stoppingToken);
@@ -82,10 +81,10 @@ internal sealed partial class ReminderDispatcher(
             {
                 await DeliverToUserAsync(forUser.Key, [.. forUser], now, ct);
             }
-            catch (SqliteException e)
+            catch (StorageException e)
             {
                 // The claims expire after the lease and are tried again then.
-                LogStorageFailed(e.SqliteErrorCode);
+                LogStorageFailed(e.Code);
             }
         });
     }
@@ -186,7 +185,7 @@ internal sealed partial class ReminderDispatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Count} reminder(s) to user {UserId}")]
     private partial void LogSent(int count, long userId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reminders could not be read or updated (SQLite error {Code}); trying again shortly")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminders could not be read or updated (storage error {Code}); trying again shortly")]
     private partial void LogStorageFailed(int code);
 
     /// <summary>Rendering a reminder never needs to look up other cases.</summary>

@@ -31,8 +31,8 @@ internal sealed partial class CaseBook(Statements sql, long userId) : ICaseBook
             return Task.FromResult<Case?>(known.Case);
         }
 
-        var row = sql.QuerySingleOrDefault(
-            $"SELECT {Columns} FROM cases WHERE id = @caseId AND user_id = @userId;", CaseRow.Read, ("@caseId", caseId), ("@userId", userId));
+        var row = StorageException.Translate(() => sql.QuerySingleOrDefault(
+            $"SELECT {Columns} FROM cases WHERE id = @caseId AND user_id = @userId;", CaseRow.Read, ("@caseId", caseId), ("@userId", userId)));
         return Task.FromResult(row is null ? null : Track(row.ToCase()));
     }
 

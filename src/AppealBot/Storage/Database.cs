@@ -56,6 +56,11 @@ internal sealed class Database
             await connection.ExecuteAsync($"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = {_synchronous}; PRAGMA foreign_keys = ON; PRAGMA journal_size_limit = 67108864;");
             return connection;
         }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync();
+            throw StorageException.From(e);
+        }
         catch
         {
             await connection.DisposeAsync();
@@ -78,7 +83,7 @@ internal sealed class Database
             await connection.ExecuteAsync("BEGIN IMMEDIATE; ROLLBACK;", commandTimeout: 1);
             return true;
         }
-        catch (SqliteException)
+        catch (Exception e) when (e is SqliteException or StorageException)
         {
             return false;
         }

@@ -12,22 +12,29 @@ internal sealed class DatabaseCopy(Database database)
     /// </summary>
     public async Task BackupAsync(string file, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(database.FilePath))
+        try
         {
-            throw new FileNotFoundException($"There is no database at {database.FilePath} to back up.", database.FilePath);
-        }
+            if (!File.Exists(database.FilePath))
+            {
+                throw new FileNotFoundException($"There is no database at {database.FilePath} to back up.", database.FilePath);
+            }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        var partial = file + ".partial";
-        await using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database.FilePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            var partial = file + ".partial";
+            await using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database.FilePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
+            {
+                await source.OpenAsync(cancellationToken);
+                await using var target = await OpenFileAsync(partial, cancellationToken);
+                source.BackupDatabase(target);
+                await CheckAsync(target);
+            }
+
+            File.Move(partial, file, overwrite: true);
+        }
+        catch (SqliteException e)
         {
-            await source.OpenAsync(cancellationToken);
-            await using var target = await OpenFileAsync(partial, cancellationToken);
-            source.BackupDatabase(target);
-            await CheckAsync(target);
+            throw StorageException.From(e);
         }
-
-        File.Move(partial, file, overwrite: true);
     }
 
     /// <summary>
@@ -37,36 +44,43 @@ internal sealed class DatabaseCopy(Database database)
     /// </summary>
     public async Task<string> RestoreAsync(string file, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(file))
+        try
         {
-            throw new FileNotFoundException($"There is no backup at {file}.", file);
-        }
+            if (!File.Exists(file))
+            {
+                throw new FileNotFoundException($"There is no backup at {file}.", file);
+            }
 
-        await using var backup = await OpenFileAsync(file, cancellationToken);
-        await CheckAsync(backup);
-        var version = await backup.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM schema_version;") ?? 0;
-        if (version > Migrator.LatestVersion)
+            await using var backup = await OpenFileAsync(file, cancellationToken);
+            await CheckAsync(backup);
+            var version = await backup.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM schema_version;") ?? 0;
+            if (version > Migrator.LatestVersion)
+            {
+                throw new SchemaTooNewException(version, Migrator.LatestVersion);
+            }
+
+            var safetyCopy = $"{database.FilePath}.before-restore-{now:yyyyMMdd-HHmmss}";
+            await using var live = await database.OpenAsync(cancellationToken);
+            await live.ExecuteAsync("PRAGMA busy_timeout = 0;");
+            live.DefaultTimeout = 1;
+            await using (var exclusive = live.BeginTransaction(deferred: false))
+            {
+                // Fails at once (SQLITE_BUSY) when the bot is running and writing.
+                exclusive.Rollback();
+            }
+
+            await using (var copy = await OpenFileAsync(safetyCopy, cancellationToken))
+            {
+                live.BackupDatabase(copy);
+            }
+
+            backup.BackupDatabase(live);
+            return safetyCopy;
+        }
+        catch (SqliteException e)
         {
-            throw new SchemaTooNewException(version, Migrator.LatestVersion);
+            throw StorageException.From(e);
         }
-
-        var safetyCopy = $"{database.FilePath}.before-restore-{now:yyyyMMdd-HHmmss}";
-        await using var live = await database.OpenAsync(cancellationToken);
-        await live.ExecuteAsync("PRAGMA busy_timeout = 0;");
-        live.DefaultTimeout = 1;
-        await using (var exclusive = live.BeginTransaction(deferred: false))
-        {
-            // Fails at once (SQLITE_BUSY) when the bot is running and writing.
-            exclusive.Rollback();
-        }
-
-        await using (var copy = await OpenFileAsync(safetyCopy, cancellationToken))
-        {
-            live.BackupDatabase(copy);
-        }
-
-        backup.BackupDatabase(live);
-        return safetyCopy;
     }
 
     private static async Task CheckAsync(SqliteConnection connection)

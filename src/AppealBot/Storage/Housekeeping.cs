@@ -29,9 +29,9 @@ internal sealed partial class Housekeeping(HandledUpdates store, IOptions<BotOpt
                     LogPurged(cases, users);
                 }
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e)
+            catch (StorageException e)
             {
-                LogFailed(e.SqliteErrorCode);
+                LogFailed(e.Code);
             }
 
             try

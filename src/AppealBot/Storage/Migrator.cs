@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace AppealBot.Storage;
@@ -17,36 +18,43 @@ internal sealed partial class Migrator(Database database, TimeProvider time, ILo
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            """
-            CREATE TABLE IF NOT EXISTS schema_version (
-                version    INTEGER PRIMARY KEY,
-                name       TEXT    NOT NULL,
-                applied_at INTEGER NOT NULL
-            ) STRICT;
-            """,
-            transaction: transaction);
-
-        var applied = (await connection.QueryAsync<int>("SELECT version FROM schema_version;", transaction: transaction)).ToList();
-        if (applied.Count > 0 && applied.Max() > LatestVersion)
+        try
         {
-            throw new SchemaTooNewException(applied.Max(), LatestVersion);
-        }
-
-        foreach (var migration in Pending(applied))
-        {
-            await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await connection.ExecuteAsync(
-                "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt);",
-                new { migration.Version, migration.Name, AppliedAt = time.GetUtcNow().ToUnixTimeMilliseconds() },
-                transaction);
-            LogApplied(migration.Version, migration.Name);
-        }
+                """
+                CREATE TABLE IF NOT EXISTS schema_version (
+                    version    INTEGER PRIMARY KEY,
+                    name       TEXT    NOT NULL,
+                    applied_at INTEGER NOT NULL
+                ) STRICT;
+                """,
+                transaction: transaction);
 
-        await transaction.CommitAsync(cancellationToken);
+            var applied = (await connection.QueryAsync<int>("SELECT version FROM schema_version;", transaction: transaction)).ToList();
+            if (applied.Count > 0 && applied.Max() > LatestVersion)
+            {
+                throw new SchemaTooNewException(applied.Max(), LatestVersion);
+            }
+
+            foreach (var migration in Pending(applied))
+            {
+                await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+                await connection.ExecuteAsync(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt);",
+                    new { migration.Version, migration.Name, AppliedAt = time.GetUtcNow().ToUnixTimeMilliseconds() },
+                    transaction);
+                LogApplied(migration.Version, migration.Name);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            throw StorageException.From(e);
+        }
     }
 
     /// <summary>

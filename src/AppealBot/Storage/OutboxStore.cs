@@ -6,7 +6,8 @@ namespace AppealBot.Storage;
 
 /// <summary>
 /// The outbox outside of an update's transaction: what is still owed at start, and rows done with (sent, or refused
-/// for good) removed in groups, one commit for all the chats that finished a message meanwhile.
+/// for good) removed in groups, with the next batch of updates or in one commit for all the chats that finished a
+/// message meanwhile.
 /// </summary>
 internal sealed class OutboxStore(Database database, UpdateWriter writer)
 {
@@ -19,17 +20,22 @@ internal sealed class OutboxStore(Database database, UpdateWriter writer)
         return [.. rows.Select(row => row.ToMessage())];
     }
 
-    /// <summary>Removes the rows, in one transaction through the update writer (SQLite has one writer anyway).</summary>
+    /// <summary>Removes the rows now (with whatever else is queued for removal), in one transaction.</summary>
     public async Task RemoveAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        await using var transaction = await writer.BeginAsync(cancellationToken);
-        foreach (var id in ids)
-        {
-            transaction.RemoveFromOutbox(id);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        var removed = writer.QueueRemovals(ids);
+        await writer.FlushRemovalsAsync(cancellationToken);
+        await removed;
     }
+
+    /// <summary>
+    /// Queues the rows' removal for the next write transaction (the next batch of updates commits anyway);
+    /// completes once it is committed. <see cref="FlushRemovalsAsync"/> commits it sooner.
+    /// </summary>
+    public Task QueueRemoval(IReadOnlyCollection<long> ids) => writer.QueueRemovals(ids);
+
+    /// <summary>Commits every queued removal now, in a transaction of its own if no other took them.</summary>
+    public Task FlushRemovalsAsync(CancellationToken cancellationToken) => writer.FlushRemovalsAsync(cancellationToken);
 
     internal sealed record Row(long Id, long ChatId, long UpdateId, long Kind, long? MessageId, string Html, string? Buttons, string? Supersedes, string? FileName, byte[]? Content, long CreatedAt)
     {

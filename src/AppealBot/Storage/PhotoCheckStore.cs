@@ -1,5 +1,6 @@
 using AppealBot.Conversation;
 using AppealBot.Evidence;
+using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
@@ -17,36 +18,43 @@ internal sealed class PhotoCheckStore(Database database, TimeProvider time)
     public async Task<IReadOnlyList<PhotoCheckRecord>> RecordAsync(long caseId, IReadOnlyCollection<string> checkedPhotos, IReadOnlyList<PhotoFinding> findings,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(checkedPhotos);
-        ArgumentNullException.ThrowIfNull(findings);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        using var sql = new Statements(connection) { Transaction = transaction };
-        var flagged = findings.Select(f => f.FileUniqueId).ToHashSet(StringComparer.Ordinal);
-        foreach (var clean in checkedPhotos.Where(p => !flagged.Contains(p)))
+        try
         {
-            sql.Execute("DELETE FROM photo_checks WHERE case_id = @caseId AND file_unique_id = @photo;", ("@caseId", caseId), ("@photo", clean));
-        }
+            ArgumentNullException.ThrowIfNull(checkedPhotos);
+            ArgumentNullException.ThrowIfNull(findings);
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            using var sql = new Statements(connection) { Transaction = transaction };
+            var flagged = findings.Select(f => f.FileUniqueId).ToHashSet(StringComparer.Ordinal);
+            foreach (var clean in checkedPhotos.Where(p => !flagged.Contains(p)))
+            {
+                sql.Execute("DELETE FROM photo_checks WHERE case_id = @caseId AND file_unique_id = @photo;", ("@caseId", caseId), ("@photo", clean));
+            }
 
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var finding in findings)
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            foreach (var finding in findings)
+            {
+                // Only for a photo the case still has (the buyer may have cleared them meanwhile).
+                sql.Execute(
+                    """
+                    INSERT INTO photo_checks (case_id, file_unique_id, findings, repeats, choice, checked_at)
+                    SELECT case_id, file_unique_id, @findings, @repeats, NULL, @now FROM case_photos
+                    WHERE case_id = @caseId AND file_unique_id = @photo
+                    ON CONFLICT (case_id, file_unique_id) DO UPDATE SET
+                        choice = CASE WHEN (excluded.findings & ~photo_checks.findings) = 0 THEN photo_checks.choice END,
+                        findings = excluded.findings, repeats = excluded.repeats, checked_at = excluded.checked_at;
+                    """,
+                    ("@findings", (long)finding.Findings), ("@repeats", finding.Repeats), ("@now", now), ("@caseId", caseId), ("@photo", finding.FileUniqueId));
+            }
+
+            var all = sql.Query("SELECT id, file_unique_id, findings, repeats, choice FROM photo_checks WHERE case_id = @caseId ORDER BY id;",
+                CaseBook.ReadCheck, ("@caseId", caseId));
+            transaction.Commit();
+            return all;
+        }
+        catch (SqliteException e)
         {
-            // Only for a photo the case still has (the buyer may have cleared them meanwhile).
-            sql.Execute(
-                """
-                INSERT INTO photo_checks (case_id, file_unique_id, findings, repeats, choice, checked_at)
-                SELECT case_id, file_unique_id, @findings, @repeats, NULL, @now FROM case_photos
-                WHERE case_id = @caseId AND file_unique_id = @photo
-                ON CONFLICT (case_id, file_unique_id) DO UPDATE SET
-                    choice = CASE WHEN (excluded.findings & ~photo_checks.findings) = 0 THEN photo_checks.choice END,
-                    findings = excluded.findings, repeats = excluded.repeats, checked_at = excluded.checked_at;
-                """,
-                ("@findings", (long)finding.Findings), ("@repeats", finding.Repeats), ("@now", now), ("@caseId", caseId), ("@photo", finding.FileUniqueId));
+            throw StorageException.From(e);
         }
-
-        var all = sql.Query("SELECT id, file_unique_id, findings, repeats, choice FROM photo_checks WHERE case_id = @caseId ORDER BY id;",
-            CaseBook.ReadCheck, ("@caseId", caseId));
-        transaction.Commit();
-        return all;
     }
 }

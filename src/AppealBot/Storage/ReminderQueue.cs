@@ -1,5 +1,6 @@
 using AppealBot.Reminders;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
@@ -15,32 +16,53 @@ internal sealed class ReminderQueue(Database database)
     /// <summary>Claims up to <paramref name="limit"/> reminders due by <paramref name="now"/>, earliest first.</summary>
     public async Task<IReadOnlyList<DueReminder>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ClaimedRow>(
-            """
-            UPDATE reminders SET state = 'sending', claimed_at = @now
-            WHERE id IN (
-                SELECT id FROM reminders WHERE state = 'pending' AND due_at <= @now ORDER BY due_at, id LIMIT @limit)
-            RETURNING id, user_id, case_id, kind, step, planned_at, attempts;
-            """,
-            new { now = now.ToUnixTimeMilliseconds(), limit });
-        return [.. rows.Select(r => r.ToReminder()).OrderBy(r => r.PlannedAt).ThenBy(r => r.Id)];
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var rows = await connection.QueryAsync<ClaimedRow>(
+                """
+                UPDATE reminders SET state = 'sending', claimed_at = @now
+                WHERE id IN (
+                    SELECT id FROM reminders WHERE state = 'pending' AND due_at <= @now ORDER BY due_at, id LIMIT @limit)
+                RETURNING id, user_id, case_id, kind, step, planned_at, attempts;
+                """,
+                new { now = now.ToUnixTimeMilliseconds(), limit });
+            return [.. rows.Select(r => r.ToReminder()).OrderBy(r => r.PlannedAt).ThenBy(r => r.Id)];
+        }
+        catch (SqliteException e)
+        {
+            throw StorageException.From(e);
+        }
     }
 
     /// <summary>Gives back reminders whose sender died after claiming them (at-least-once: they may go out twice).</summary>
     public async Task<int> ReleaseAbandonedAsync(DateTimeOffset claimedBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
-            "UPDATE reminders SET state = 'pending', claimed_at = NULL WHERE state = 'sending' AND claimed_at < @cutoff;",
-            new { cutoff = claimedBefore.ToUnixTimeMilliseconds() });
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return await connection.ExecuteAsync(
+                "UPDATE reminders SET state = 'pending', claimed_at = NULL WHERE state = 'sending' AND claimed_at < @cutoff;",
+                new { cutoff = claimedBefore.ToUnixTimeMilliseconds() });
+        }
+        catch (SqliteException e)
+        {
+            throw StorageException.From(e);
+        }
     }
 
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var due = await connection.ExecuteScalarAsync<long?>("SELECT MIN(due_at) FROM reminders WHERE state = 'pending';");
-        return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var due = await connection.ExecuteScalarAsync<long?>("SELECT MIN(due_at) FROM reminders WHERE state = 'pending';");
+            return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        }
+        catch (SqliteException e)
+        {
+            throw StorageException.From(e);
+        }
     }
 
     public Task MarkSentAsync(IEnumerable<long> ids, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -57,29 +79,50 @@ internal sealed class ReminderQueue(Database database)
     /// <summary>Puts a reminder back for later: quiet hours began, or Telegram failed for a while.</summary>
     public async Task RescheduleAsync(long id, DateTimeOffset dueAt, bool failedAttempt, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            """
-            UPDATE reminders SET state = 'pending', claimed_at = NULL, due_at = @dueAt, attempts = attempts + @failed
-            WHERE id = @id AND state = 'sending';
-            """,
-            new { id, dueAt = dueAt.ToUnixTimeMilliseconds(), failed = failedAttempt ? 1 : 0 });
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(
+                """
+                UPDATE reminders SET state = 'pending', claimed_at = NULL, due_at = @dueAt, attempts = attempts + @failed
+                WHERE id = @id AND state = 'sending';
+                """,
+                new { id, dueAt = dueAt.ToUnixTimeMilliseconds(), failed = failedAttempt ? 1 : 0 });
+        }
+        catch (SqliteException e)
+        {
+            throw StorageException.From(e);
+        }
     }
 
     /// <summary>The user blocked the bot: nothing more goes to them until they come back.</summary>
     public async Task DropAllForUserAsync(long userId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "UPDATE reminders SET state = 'dropped' WHERE user_id = @userId AND state IN ('pending', 'sending');", new { userId });
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(
+                "UPDATE reminders SET state = 'dropped' WHERE user_id = @userId AND state IN ('pending', 'sending');", new { userId });
+        }
+        catch (SqliteException e)
+        {
+            throw StorageException.From(e);
+        }
     }
 
     private async Task SetStateAsync(IEnumerable<long> ids, string state, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "UPDATE reminders SET state = @state, sent_at = CASE WHEN @state = 'sent' THEN @now ELSE sent_at END WHERE id = @id AND state = 'sending';",
-            ids.Select(id => new { id, state, now = now.ToUnixTimeMilliseconds() }));
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(
+                "UPDATE reminders SET state = @state, sent_at = CASE WHEN @state = 'sent' THEN @now ELSE sent_at END WHERE id = @id AND state = 'sending';",
+                ids.Select(id => new { id, state, now = now.ToUnixTimeMilliseconds() }));
+        }
+        catch (SqliteException e)
+        {
+            throw StorageException.From(e);
+        }
     }
 
     internal sealed record ClaimedRow(long Id, long UserId, long CaseId, string Kind, string Step, long PlannedAt, long Attempts)

@@ -14,10 +14,11 @@ internal sealed class UpdateTransaction : IAsyncDisposable
 {
     private readonly SqliteTransaction _transaction;
     private readonly Statements _sql;
-    private readonly Func<bool, ValueTask> _ended;
+    private readonly Func<TransactionEnd, ValueTask> _ended;
+    private bool _committed;
 
-    /// <param name="ended">Called once the transaction is over: true when it ended cleanly (committed or rolled back).</param>
-    internal UpdateTransaction(SqliteTransaction transaction, Statements sql, Func<bool, ValueTask> ended)
+    /// <param name="ended">Called once the transaction is over, with how it ended.</param>
+    internal UpdateTransaction(SqliteTransaction transaction, Statements sql, Func<TransactionEnd, ValueTask> ended)
     {
         _transaction = transaction;
         _sql = sql;
@@ -31,7 +32,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
         var connection = await database.OpenAsync(cancellationToken);
         try
         {
-            var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
+            var transaction = StorageException.Translate(() => connection.BeginTransaction(IsolationLevel.Serializable, deferred: true));
             var sql = new Statements(connection);
             return new UpdateTransaction(transaction, sql, async _ =>
             {
@@ -48,21 +49,29 @@ internal sealed class UpdateTransaction : IAsyncDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> under a savepoint: if it fails, what it wrote is undone and the rest of the
-    /// transaction stays (so one update's failure does not cost the others of the batch).
+    /// transaction stays (so one update's failure does not cost the others of the batch). A storage failure inside it
+    /// arrives as a <see cref="StorageException"/>.
     /// </summary>
     public async Task<T> InSavepointAsync<T>(Func<Task<T>> work)
     {
-        _sql.Execute("SAVEPOINT update_savepoint;");
         try
         {
-            var result = await work();
-            _sql.Execute("RELEASE update_savepoint;");
-            return result;
+            _sql.Execute("SAVEPOINT update_savepoint;");
+            try
+            {
+                var result = await work();
+                _sql.Execute("RELEASE update_savepoint;");
+                return result;
+            }
+            catch
+            {
+                _sql.Execute("ROLLBACK TO update_savepoint; RELEASE update_savepoint;");
+                throw;
+            }
         }
-        catch
+        catch (SqliteException e)
         {
-            _sql.Execute("ROLLBACK TO update_savepoint; RELEASE update_savepoint;");
-            throw;
+            throw StorageException.From(e);
         }
     }
 
@@ -72,10 +81,10 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             "INSERT INTO handled_updates (update_id, handled_at) VALUES (@updateId, @at) ON CONFLICT (update_id) DO NOTHING;",
             ("@updateId", updateId), ("@at", now.ToUnixTimeMilliseconds())) == 1;
 
-    public UserProfile? FindUser(long userId) =>
+    public UserProfile? FindUser(long userId) => StorageException.Translate(() =>
         _sql.QuerySingleOrDefault(
             "SELECT id, chat_id, language, language_chosen, active_case_id, collage_case_id, time_zone, nudges_enabled, blocked_at IS NOT NULL AS blocked, created_at, pending_question FROM users WHERE id = @userId;",
-            UserRow.Read, ("@userId", userId))?.ToProfile();
+            UserRow.Read, ("@userId", userId))?.ToProfile());
 
     /// <summary>Inserts or updates the user; a user who writes to the bot (anything but blocking it) is no longer blocked.</summary>
     public void SaveUser(UserProfile user, DateTimeOffset now) =>
@@ -126,12 +135,19 @@ internal sealed class UpdateTransaction : IAsyncDisposable
             ("@at", now.ToUnixTimeMilliseconds()));
 
     /// <summary>The message was sent (or refused for good): it is no longer owed.</summary>
-    public void RemoveFromOutbox(long id) => _sql.Execute("DELETE FROM outbox WHERE id = @id;", ("@id", id));
+    public void RemoveFromOutbox(long id) => StorageException.Translate(() => _sql.Execute("DELETE FROM outbox WHERE id = @id;", ("@id", id)));
 
     /// <summary>Erases the user; their cases, photos and reminders go with them (ON DELETE CASCADE).</summary>
     public void DeleteUser(long userId) => _sql.Execute("DELETE FROM users WHERE id = @userId;", ("@userId", userId));
 
-    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await StorageException.Translate(() => _transaction.CommitAsync(cancellationToken));
+        _committed = true;
+    }
+
+    /// <summary>Whether the writer put sent replies' removals from the outbox into this transaction.</summary>
+    internal bool CarriesRemovals { get; set; }
 
     public async ValueTask DisposeAsync()
     {
@@ -145,7 +161,7 @@ internal sealed class UpdateTransaction : IAsyncDisposable
         }
         finally
         {
-            await _ended(cleanly);
+            await _ended(new TransactionEnd(cleanly, _committed));
         }
     }
 
@@ -179,3 +195,6 @@ internal sealed class UpdateTransaction : IAsyncDisposable
         };
     }
 }
+
+/// <summary>How a transaction ended: <see cref="Cleanly"/> when committing or rolling back worked (its connection is fine).</summary>
+internal readonly record struct TransactionEnd(bool Cleanly, bool Committed);

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
@@ -8,9 +9,16 @@ internal sealed class UserStatusStore(Database database, TimeProvider time)
     /// <summary>Telegram answered 403 for this chat: the user blocked the bot or deleted the account.</summary>
     public async Task MarkBlockedAsync(long chatId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "UPDATE users SET blocked_at = @at WHERE chat_id = @chatId AND blocked_at IS NULL;",
-            new { chatId, at = time.GetUtcNow().ToUnixTimeMilliseconds() });
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(
+                "UPDATE users SET blocked_at = @at WHERE chat_id = @chatId AND blocked_at IS NULL;",
+                new { chatId, at = time.GetUtcNow().ToUnixTimeMilliseconds() });
+        }
+        catch (SqliteException e)
+        {
+            throw StorageException.From(e);
+        }
     }
 }

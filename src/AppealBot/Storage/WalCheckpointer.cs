@@ -55,9 +55,9 @@ internal sealed partial class WalCheckpointer(Database database, WalSignal writt
                         written.Wake();
                     }
                 }
-                catch (SqliteException e)
+                catch (Exception e) when (e is SqliteException or StorageException)
                 {
-                    LogFailed(e.SqliteErrorCode);
+                    LogFailed(e is StorageException failure ? failure.Code : ((SqliteException)e).SqliteErrorCode);
                     written.Wake();
                     await (connection?.DisposeAsync() ?? ValueTask.CompletedTask);
                     connection = null;

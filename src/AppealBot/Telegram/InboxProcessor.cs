@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AppealBot.Hosting;
 using AppealBot.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
@@ -87,9 +86,9 @@ internal sealed partial class InboxProcessor(
             {
                 return;
             }
-            catch (SqliteException e)
+            catch (StorageException e)
             {
-                LogInboxFailed(e.SqliteErrorCode);
+                LogInboxFailed(e.Code);
                 await DelayAsync(TransientFailures.Backoff(storageFailures++), stoppingToken);
             }
         }
@@ -157,7 +156,7 @@ internal sealed partial class InboxProcessor(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook inbox failed (SQLite error {Code}); trying again")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook inbox failed (storage error {Code}); trying again")]
     private partial void LogInboxFailed(int code);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queued update {UpdateId} cannot be read back as an update; dropped")]

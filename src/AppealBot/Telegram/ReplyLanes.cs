@@ -1,6 +1,6 @@
+using AppealBot.Handling;
 using AppealBot.Hosting;
 using AppealBot.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,13 +31,14 @@ internal sealed partial class ReplyLanes(
     private readonly List<(long UpdateId, TaskCompletionSource Done)> _waiters = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
+    /// <summary>How long a sent reply's removal from the outbox waits for a batch of updates to commit it along.</summary>
+    internal static readonly TimeSpan RemovalGrace = TimeSpan.FromMilliseconds(100);
+
     private int _callsInFlight;
+    private readonly TaskCompletionSource _callsFinished = NewSignal();
     private readonly SemaphoreSlim _calls = new(Math.Max(4, botOptions.Value.MaxConcurrentUsers * 4));
     private readonly SemaphoreSlim _answers = new(64);
-    private readonly List<(long Id, TaskCompletionSource Done)> _removals = [];
-    private TaskCompletionSource _removalsQueued = NewSignal();
     private TaskCompletionSource _idle = Completed();
-    private Task _remover = Task.CompletedTask;
 
     /// <summary>Messages queued in a chat's lane (the one being sent included).</summary>
     public int QueuedFor(long chatId)
@@ -50,7 +51,6 @@ internal sealed partial class ReplyLanes(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _remover = Task.Run(RemoveLoopAsync, CancellationToken.None);
         var owed = await store.PendingAsync(cancellationToken);
         var chats = owed.GroupBy(m => m.ChatId).ToList();
         if (owed.Count > 0)
@@ -133,13 +133,12 @@ internal sealed partial class ReplyLanes(
 
         // No new call starts; one already made is given a moment to finish, so its answer is not lost (a resend could duplicate it).
         await _stopping.CancelAsync();
-        for (var waited = 0; Volatile.Read(ref _callsInFlight) > 0 && waited < 30; waited++)
+        if (Volatile.Read(ref _callsInFlight) > 0)
         {
-            await Task.Delay(100, CancellationToken.None);
+            await _callsFinished.Task.WaitAsync(TimeSpan.FromSeconds(3), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await _abort.CancelAsync();
-        await _remover.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public ValueTask DisposeAsync()
@@ -218,23 +217,33 @@ internal sealed partial class ReplyLanes(
                     }
 
                     done = outcome == Delivery.ChatGone ? TakeAll(chatId) : [message];
-                    await RemoveAsync(done);
+                    bool chatWaits;
+                    lock (_gate)
+                    {
+                        // Answered as far as the user can tell; the lane itself moves on once the row is off the outbox.
+                        foreach (var finished in done)
+                        {
+                            Settle(finished.UpdateId);
+                        }
+
+                        chatWaits = _lanes[chatId].Count > 1;
+                    }
+
+                    await RemoveAsync(done, chatWaits);
                 }
                 finally
                 {
-                    Interlocked.Decrement(ref _callsInFlight);
+                    if (Interlocked.Decrement(ref _callsInFlight) == 0 && _stopping.IsCancellationRequested)
+                    {
+                        _callsFinished.TrySetResult();
+                    }
                 }
 
-                lock (_gate)
+                if (outcome != Delivery.ChatGone)
                 {
-                    if (outcome != Delivery.ChatGone)
+                    lock (_gate)
                     {
                         _lanes[chatId].Dequeue();
-                    }
-
-                    foreach (var finished in done)
-                    {
-                        Settle(finished.UpdateId);
                     }
                 }
 
@@ -319,80 +328,34 @@ internal sealed partial class ReplyLanes(
         }
     }
 
-    /// <summary>Removes the rows, then returns: a lane sends its next message only once its last one is off the outbox.</summary>
-    private Task RemoveAsync(List<OutboxMessage> messages)
+    /// <summary>
+    /// Removes the rows, then returns: a lane sends its next message only once its last one is off the outbox. When
+    /// the chat has nothing else queued, the removal waits up to <see cref="RemovalGrace"/> for the next batch of
+    /// updates to commit it along (steady traffic: no commit of its own); otherwise it is committed at once.
+    /// </summary>
+    private async Task RemoveAsync(List<OutboxMessage> messages, bool chatWaits)
     {
-        var signals = new List<Task>(messages.Count);
-        lock (_removals)
+        var removed = store.QueueRemoval([.. messages.Select(m => m.Id)]);
+        if (!chatWaits)
         {
-            foreach (var message in messages)
-            {
-                var done = NewSignal();
-                _removals.Add((message.Id, done));
-                signals.Add(done.Task);
-            }
-
-            _removalsQueued.TrySetResult();
+            await removed.WaitAsync(RemovalGrace, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        return Task.WhenAll(signals);
-    }
-
-    /// <summary>One transaction for every removal queued meanwhile: all the lanes that finished a message share its commit.</summary>
-    private async Task RemoveLoopAsync()
-    {
-        var failures = 0;
-        while (true)
+        for (var failures = 0; !removed.IsCompleted;)
         {
-            Task queued;
-            List<(long Id, TaskCompletionSource Done)> batch;
-            lock (_removals)
-            {
-                queued = _removalsQueued.Task;
-            }
-
             try
             {
-                await queued.WaitAsync(_abort.Token);
+                await store.FlushRemovalsAsync(CancellationToken.None);
             }
-            catch (OperationCanceledException)
+            catch (StorageException e)
             {
-                return;
-            }
-
-            lock (_removals)
-            {
-                batch = [.. _removals];
-                _removals.Clear();
-                _removalsQueued = NewSignal();
-            }
-
-            try
-            {
-                await store.RemoveAsync([.. batch.Select(r => r.Id)], CancellationToken.None);
-                failures = 0;
-                batch.ForEach(r => r.Done.TrySetResult());
-            }
-            catch (SqliteException e)
-            {
-                // The lanes wait; the rows are tried again (a busy or full disk is worth waiting for).
-                LogRemovalFailed(e.SqliteErrorCode);
-                lock (_removals)
-                {
-                    _removals.AddRange(batch);
-                    _removalsQueued.TrySetResult();
-                }
-
-                try
-                {
-                    await Task.Delay(TransientFailures.Backoff(failures++), _abort.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                // The lane waits; the rows are tried again (a busy or full disk is worth waiting for).
+                LogRemovalFailed(e.Code);
+                await Task.Delay(TransientFailures.Backoff(failures++), _abort.Token);
             }
         }
+
+        await removed;
     }
 
     private void Owe(long updateId)

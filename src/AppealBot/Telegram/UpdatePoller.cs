@@ -98,7 +98,7 @@ internal sealed partial class UpdatePoller(
 
             var batch = await batches.StoreAsync(updates, drain.Token);
             batches.Send(batch);
-            var redeliverFrom = batch.RedeliverFrom;
+            var redeliverFrom = (int?)batch.RedeliverFrom;
             offset = redeliverFrom ?? updates.Max(u => u.Id) + 1;
             if (redeliverFrom is not null)
             {

@@ -4,7 +4,6 @@ using System.Text.Json;
 using AppealBot.Hosting;
 using AppealBot.Storage;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -81,10 +80,10 @@ internal sealed partial class WebhookEndpoint(
                 LogAlreadyHave(update.Id);
             }
         }
-        catch (SqliteException e)
+        catch (StorageException e)
         {
             // Not stored: anything but 2xx makes Telegram try again later.
-            LogStorageFailed(update.Id, e.SqliteErrorCode);
+            LogStorageFailed(update.Id, e.Code);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
@@ -112,6 +111,6 @@ internal sealed partial class WebhookEndpoint(
     [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId} delivered again; already queued or handled")]
     private partial void LogAlreadyHave(long updateId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} could not be queued (SQLite error {Code}); Telegram will deliver it again")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} could not be queued (storage error {Code}); Telegram will deliver it again")]
     private partial void LogStorageFailed(long updateId, int code);
 }

@@ -1,13 +1,12 @@
+using AppealBot.Conversation;
+using AppealBot.Handling;
 using AppealBot.Hosting;
 using AppealBot.Localization;
 using AppealBot.Storage;
-using AppealBot.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace AppealBot.Terminal;
 
@@ -39,24 +38,34 @@ internal static class TerminalChat
         // Ctrl+C ends the process at once (every answer is already stored); end of input ends it gently.
         builder.Services.AddSingleton<IHostLifetime, ExternallyStoppedLifetime>();
         builder.Services.AddAppealBotCore();
-        builder.Services.AddSingleton<IReplySender>(screen);
         using var host = builder.Build();
 
         // A database a running bot holds is refused, as a second bot would be: its users' updates are not the terminal's.
-        using var instance = new SingleInstance(host.Services.GetRequiredService<Database>());
-        await instance.StartAsync(CancellationToken.None);
-        await host.Services.GetRequiredService<Migrator>().MigrateAsync();
-        await host.StartAsync();
+        await host.StartAppealBotAsync();
 
-        var handler = host.Services.GetRequiredService<UpdateHandler>();
-        var time = host.Services.GetRequiredService<TimeProvider>();
+        var handler = host.Services.GetRequiredService<InputHandler>();
         var nextId = await host.Services.GetRequiredService<HandledUpdates>().NextLocalIdAsync(CancellationToken.None);
-        var user = new User { Id = LocalUserId, FirstName = "You", LanguageCode = language.Code() };
-        var chat = new Chat { Id = LocalUserId, Type = ChatType.Private };
+        var texts = Localizer.For(language);
 
-        output.WriteLine(HtmlToTerminal.Render(Localizer.For(language)["terminal.intro"], ansi));
+        async Task SayAsync(Inbound said)
+        {
+            try
+            {
+                if (await handler.HandleAsync(said, CancellationToken.None) is { } turn)
+                {
+                    screen.Show(said, turn);
+                }
+            }
+            catch (StorageException)
+            {
+                // Nothing was stored: the user may simply type it again.
+                screen.Show(said, new Turn().Send(texts["input.internal_error"]));
+            }
+        }
+
+        output.WriteLine(HtmlToTerminal.Render(texts["terminal.intro"], ansi));
         output.WriteLine();
-        await handler.HandleAsync(MessageUpdate(nextId--, user, chat, "/start", time.GetUtcNow().UtcDateTime), screen, CancellationToken.None);
+        await SayAsync(Typed(nextId--, "/start", language));
 
         // The greeting is on the screen already: a /start typed first (as one would in Telegram) does not repeat it.
         var firstLine = true;
@@ -77,12 +86,12 @@ internal static class TerminalChat
                 continue;
             }
 
-            var update = line.StartsWith('#') && screen.LatestButtons is { } latest
-                ? PressUpdate(nextId--, user, chat, latest, line, output, time.GetUtcNow().UtcDateTime, Localizer.For(language))
-                : MessageUpdate(nextId--, user, chat, line, time.GetUtcNow().UtcDateTime);
-            if (update is not null)
+            var said = line.StartsWith('#') && screen.LatestButtons is { } latest
+                ? Press(nextId--, latest, line, output, language)
+                : Typed(nextId--, line, language);
+            if (said is not null)
             {
-                await handler.HandleAsync(update, screen, CancellationToken.None);
+                await SayAsync(said);
             }
         }
 
@@ -111,30 +120,20 @@ internal static class TerminalChat
         return language;
     }
 
-    private static Update MessageUpdate(int id, User user, Chat chat, string text, DateTime date) => new()
-    {
-        Id = id,
-        Message = new Message { Id = id, From = user, Chat = chat, Date = date, Text = text },
-    };
+    /// <summary>A line typed as a message: a command or text, exactly as Telegram would have read it.</summary>
+    private static Inbound Typed(long id, string line, Language language) =>
+        new(id, LocalUserId, LocalUserId, language.Code(), Inbound.ReadTyped(line, out _));
 
-    private static Update? PressUpdate(int id, User user, Chat chat, (int MessageId, IReadOnlyList<Conversation.Button> Buttons) latest, string line, TextWriter output, DateTime date, Localizer texts)
+    private static Inbound? Press(long id, (int MessageId, IReadOnlyList<Button> Buttons) latest, string line, TextWriter output, Language language)
     {
         if (!int.TryParse(line.AsSpan(1), out var number) || number < 1 || number > latest.Buttons.Count)
         {
-            output.WriteLine($"  ({HtmlToTerminal.Render(texts.Get("terminal.press_hint", ("count", latest.Buttons.Count)), ansi: false)})");
+            output.WriteLine($"  ({HtmlToTerminal.Render(Localizer.For(language).Get("terminal.press_hint", ("count", latest.Buttons.Count)), ansi: false)})");
             return null;
         }
 
-        return new Update
-        {
-            Id = id,
-            CallbackQuery = new CallbackQuery
-            {
-                Id = $"local-{-id}",
-                From = user,
-                Data = latest.Buttons[number - 1].Data,
-                Message = new Message { Id = latest.MessageId, Chat = chat, Date = date },
-            },
-        };
+        var data = latest.Buttons[number - 1].Data;
+        return new Inbound(id, LocalUserId, LocalUserId, language.Code(), new ButtonInput(data, latest.MessageId),
+            CallbackQueryId: $"local-{-id}", PressedMessageId: latest.MessageId);
     }
 }

@@ -1,17 +1,18 @@
 using AppealBot.Conversation;
-using AppealBot.Telegram;
+using AppealBot.Handling;
 
 namespace AppealBot.Terminal;
 
 /// <summary>Prints the bot's replies as a chat transcript and remembers the latest buttons so they can be pressed by number.</summary>
-internal sealed class TerminalScreen(TextWriter output, bool ansi) : IReplySender
+internal sealed class TerminalScreen(TextWriter output, bool ansi)
 {
     private int _lastMessageId;
 
     /// <summary>The buttons of the most recent message that has any, and that message's id.</summary>
     public (int MessageId, IReadOnlyList<Button> Buttons)? LatestButtons { get; private set; }
 
-    public Task DeliverAsync(IncomingUpdate update, Turn turn, CancellationToken cancellationToken)
+    /// <summary>Prints what the bot answered to <paramref name="update"/>.</summary>
+    public void Show(Inbound update, Turn turn)
     {
         if (update.CallbackQueryId is not null && turn.ButtonNotice is { } notice)
         {
@@ -33,7 +34,6 @@ internal sealed class TerminalScreen(TextWriter output, bool ansi) : IReplySende
 
         // turn.Collages stays undone: the terminal cannot send photos, so the collage maker never has any here.
         output.Flush();
-        return Task.CompletedTask;
     }
 
     private void Show(int messageId, Reply reply)

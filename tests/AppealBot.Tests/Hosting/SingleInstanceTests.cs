@@ -20,7 +20,7 @@ public sealed class SingleInstanceTests
         });
         using var second = builder.Build();
 
-        var refused = await Assert.ThrowsAsync<AlreadyRunningException>(() => second.StartAsync());
+        var refused = await Assert.ThrowsAsync<AlreadyRunningException>(() => second.StartAppealBotAsync());
 
         Assert.Contains(bot.DatabasePath, refused.Message, StringComparison.Ordinal);
         var reply = await bot.User(9301, "it").SendAsync("/start");

@@ -182,7 +182,7 @@ public sealed class BotUnderTest : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug);
         _host = builder.Build();
-        await _host.StartAsync();
+        await _host.StartAppealBotAsync();
 
         HttpAddress = _host.Services.GetRequiredService<WebServer>().Addresses is [var address, ..] ? address : null;
         Server.WebhookTarget = HttpAddress;

@@ -1,4 +1,4 @@
-namespace AppealBot.Telegram;
+namespace AppealBot.Handling;
 
 /// <summary>
 /// Button presses whose answer is still on its way. Another press of the same button on the same message meanwhile

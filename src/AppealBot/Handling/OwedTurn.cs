@@ -1,7 +1,8 @@
 using AppealBot.Conversation;
 using AppealBot.Storage;
+using AppealBot.Telegram;
 
-namespace AppealBot.Telegram;
+namespace AppealBot.Handling;
 
 /// <summary>
 /// What a stored update owes its chat once the transaction commits: the messages now in the outbox, the answer to
@@ -19,7 +20,7 @@ internal sealed record OwedTurn(
     /// <summary>Writes the turn's messages to the outbox inside <paramref name="transaction"/>.</summary>
     public static OwedTurn Write(UpdateTransaction transaction, PendingReply pending, DateTimeOffset now)
     {
-        var (update, turn) = (pending.Update, pending.Turn);
+        var (update, turn) = (pending.Input, pending.Turn);
         var messages = new List<OutboxMessage>(turn.Replies.Count + 1);
         foreach (var reply in turn.Replies)
         {
