@@ -53,7 +53,7 @@ public class OutboxBenchmarks
     public async Task<long> InsertATurnsTwoReplies()
     {
         await using var transaction = await _writer.BeginAsync(CancellationToken.None);
-        return Insert(transaction) + Insert(transaction);
+        return await InsertAsync(transaction) + await InsertAsync(transaction);
     }
 
     /// <summary>One reply written and committed, then removed in a commit of its own: a quiet bot, nothing to share the commit with.</summary>
@@ -63,7 +63,7 @@ public class OutboxBenchmarks
         long id;
         await using (var transaction = await _writer.BeginAsync(CancellationToken.None))
         {
-            id = Insert(transaction);
+            id = await InsertAsync(transaction);
             await transaction.CommitAsync(CancellationToken.None);
         }
 
@@ -79,7 +79,7 @@ public class OutboxBenchmarks
         {
             for (var i = 0; i < 100; i++)
             {
-                ids.Add(Insert(transaction));
+                ids.Add(await InsertAsync(transaction));
             }
 
             await transaction.CommitAsync(CancellationToken.None);
@@ -88,6 +88,6 @@ public class OutboxBenchmarks
         await _store.RemoveAsync(ids, CancellationToken.None);
     }
 
-    private long Insert(UpdateTransaction transaction) =>
-        transaction.AddToOutbox(42, ++_updateId, OutboxKind.Message, messageId: null, Html, ButtonsJson.Write(Keyboard), supersedes: null, document: null, DateTimeOffset.UnixEpoch);
+    private ValueTask<long> InsertAsync(UpdateTransaction transaction) =>
+        transaction.AddToOutboxAsync(42, ++_updateId, OutboxKind.Message, messageId: null, Html, ButtonsJson.Write(Keyboard), supersedes: null, document: null, DateTimeOffset.UnixEpoch);
 }

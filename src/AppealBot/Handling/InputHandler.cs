@@ -26,7 +26,7 @@ internal sealed record StoredBatch(IReadOnlyList<OwedTurn> Turns, long? Redelive
 /// a transient one leaves the input unstored (to be delivered again), anything else gets the user an apology.
 /// </summary>
 internal sealed partial class InputHandler(
-    UpdateWriter writer,
+    IUpdateWriter writer,
     Dialogue dialogue,
     ReminderSignal reminderSignal,
     PressesInFlight presses,
@@ -60,7 +60,7 @@ internal sealed partial class InputHandler(
         }
         catch (StorageException e)
         {
-            LogStorageFailed(input.UpdateId, e.Code, e.ExtendedCode);
+            LogStorageFailed(input.UpdateId, e.Reason);
             throw;
         }
         finally
@@ -103,14 +103,14 @@ internal sealed partial class InputHandler(
                     }
                     catch (StorageException e) when (e.IsTransient)
                     {
-                        LogStorageFailed(input.UpdateId, e.Code, e.ExtendedCode);
+                        LogStorageFailed(input.UpdateId, e.Reason);
                         firstFailed = Math.Min(firstFailed, input.UpdateId);
                         break;
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // A bug, or a write the database refuses for good: delivering the input again would fail again, for ever.
-                        owed.Add(OwedTurn.Write(transaction, GiveUp(transaction, input, e), time.GetUtcNow()));
+                        owed.Add(await OwedTurn.WriteAsync(transaction, await GiveUpAsync(transaction, input, e), time.GetUtcNow()));
                     }
                 }
             }
@@ -122,7 +122,7 @@ internal sealed partial class InputHandler(
         {
             // The commit (or the transaction itself) failed: nothing of the batch is stored, all of it comes again.
             var first = inputs.Min(i => i.UpdateId);
-            LogStorageFailed(first, e.Code, e.ExtendedCode);
+            LogStorageFailed(first, e.Reason);
             return new StoredBatch([], first);
         }
 
@@ -137,7 +137,7 @@ internal sealed partial class InputHandler(
     public async Task<PendingReply?> StoreAsync(UpdateTransaction transaction, Inbound input)
     {
         var now = time.GetUtcNow();
-        if (!transaction.TryMarkHandled(input.UpdateId, now))
+        if (!await transaction.TryMarkHandledAsync(input.UpdateId, now))
         {
             LogDuplicate(input.UpdateId);
             return null;
@@ -154,15 +154,15 @@ internal sealed partial class InputHandler(
         if (input.Input is GroupMessageInput)
         {
             // Said once per group, then silence: nobody in a group wants a bot answering every message.
-            var first = transaction.TellGroupOnce(input.ChatId, now);
+            var first = await transaction.TellGroupOnceAsync(input.ChatId, now);
             return first ? new PendingReply(input, new Turn().Send(TextsFor(input)["input.group"])) : null;
         }
 
-        var user = transaction.FindUser(input.UserId);
+        var user = await transaction.FindUserAsync(input.UserId);
         if (user is null)
         {
             user = UserProfile.New(input.UserId, input.ChatId, input.LanguageCode, now);
-            transaction.SaveUser(user, now);
+            await transaction.SaveUserAsync(user, now);
         }
 
         user.ChatId = input.ChatId;
@@ -174,12 +174,12 @@ internal sealed partial class InputHandler(
 
         if (user.ForgetRequested)
         {
-            transaction.DeleteUser(user.Id);
+            await transaction.DeleteUserAsync(user.Id);
             LogForgotten(user.Id);
         }
         else
         {
-            var changed = cases.Save(now);
+            var changed = await cases.SaveAsync(now);
 
             // A new time zone or nudge setting, or a user back after blocking the bot, re-plans every case.
             var replan = user.TimeZone.Id != zoneBefore || user.NudgesEnabled != nudgesBefore || user.IsBlocked
@@ -187,10 +187,10 @@ internal sealed partial class InputHandler(
                 : changed;
             foreach (var @case in replan)
             {
-                transaction.Reminders.Sync(@case, ReminderPlan.For(@case, user, reminderOptions.Value, deadlineOptions.Value), now);
+                await transaction.Reminders.SyncAsync(@case, ReminderPlan.For(@case, user, reminderOptions.Value, deadlineOptions.Value), now);
             }
 
-            transaction.SaveUser(user, now);
+            await transaction.SaveUserAsync(user, now);
         }
 
         return new PendingReply(input, turn);
@@ -205,7 +205,7 @@ internal sealed partial class InputHandler(
         }
         catch (Exception e) when (e is not OperationCanceledException && e is not StorageException { IsTransient: true })
         {
-            return GiveUp(transaction, input, e);
+            return await GiveUpAsync(transaction, input, e);
         }
     }
 
@@ -214,10 +214,10 @@ internal sealed partial class InputHandler(
     {
         if (Floods(input, owedBefore, owedInBatch))
         {
-            return FoldExcess(transaction, input);
+            return await FoldExcessAsync(transaction, input);
         }
 
-        return await StoreAsync(transaction, input) is { } reply ? OwedTurn.Write(transaction, reply, time.GetUtcNow()) : null;
+        return await StoreAsync(transaction, input) is { } reply ? await OwedTurn.WriteAsync(transaction, reply, time.GetUtcNow()) : null;
     }
 
     /// <summary>
@@ -245,10 +245,10 @@ internal sealed partial class InputHandler(
     }
 
     /// <summary>Recorded as handled without an effect; the first one of a flood is answered "slow down".</summary>
-    private OwedTurn? FoldExcess(UpdateTransaction transaction, Inbound excess)
+    private async Task<OwedTurn?> FoldExcessAsync(UpdateTransaction transaction, Inbound excess)
     {
         var now = time.GetUtcNow();
-        if (!transaction.TryMarkHandled(excess.UpdateId, now))
+        if (!await transaction.TryMarkHandledAsync(excess.UpdateId, now))
         {
             return null;
         }
@@ -262,18 +262,18 @@ internal sealed partial class InputHandler(
             }
         }
 
-        var texts = Localizer.For(transaction.FindUser(excess.UserId)?.Language ?? Languages.FromTelegramCode(excess.LanguageCode));
-        return OwedTurn.Write(transaction, new PendingReply(excess, new Turn().Send(texts["input.slow_down"])), now);
+        var texts = Localizer.For((await transaction.FindUserAsync(excess.UserId))?.Language ?? Languages.FromTelegramCode(excess.LanguageCode));
+        return await OwedTurn.WriteAsync(transaction, new PendingReply(excess, new Turn().Send(texts["input.slow_down"])), now);
     }
 
     /// <summary>
     /// The input made the bot fail: it is recorded as handled (so it does not come back for ever) and the user gets
     /// an apology instead of silence.
     /// </summary>
-    private PendingReply GiveUp(UpdateTransaction transaction, Inbound input, Exception error)
+    private async Task<PendingReply> GiveUpAsync(UpdateTransaction transaction, Inbound input, Exception error)
     {
         LogBug(input.UpdateId, error.GetType().Name, error.StackTrace);
-        transaction.TryMarkHandled(input.UpdateId, time.GetUtcNow());
+        await transaction.TryMarkHandledAsync(input.UpdateId, time.GetUtcNow());
         var texts = TextsFor(input);
         return new PendingReply(input, new Turn().Send(texts["input.internal_error"]).Notice(texts["input.internal_error.notice"]));
     }
@@ -295,6 +295,6 @@ internal sealed partial class InputHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId} was already handled; skipped")]
     private partial void LogDuplicate(long updateId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} could not be stored (SQLite error {Code}/{ExtendedCode}); it stays unconfirmed and will be handled again")]
-    private partial void LogStorageFailed(long updateId, int code, int extendedCode);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} could not be stored ({Reason}); it stays unconfirmed and will be handled again")]
+    private partial void LogStorageFailed(long updateId, string reason);
 }

@@ -18,7 +18,7 @@ internal sealed record OwedTurn(
     CollageRequest? Collages)
 {
     /// <summary>Writes the turn's messages to the outbox inside <paramref name="transaction"/>.</summary>
-    public static OwedTurn Write(UpdateTransaction transaction, PendingReply pending, DateTimeOffset now)
+    public static async Task<OwedTurn> WriteAsync(UpdateTransaction transaction, PendingReply pending, DateTimeOffset now)
     {
         var (update, turn) = (pending.Input, pending.Turn);
         var messages = new List<OutboxMessage>(turn.Replies.Count + 1);
@@ -27,14 +27,14 @@ internal sealed record OwedTurn(
             var (kind, messageId) = reply.ReplacesPressedMessage && update.PressedMessageId is { } pressed
                 ? (OutboxKind.EditPressed, (int?)pressed)
                 : (OutboxKind.Message, null);
-            var id = transaction.AddToOutbox(update.ChatId, update.UpdateId, kind, messageId, reply.Html, ButtonsJson.Write(reply.Buttons),
+            var id = await transaction.AddToOutboxAsync(update.ChatId, update.UpdateId, kind, messageId, reply.Html, ButtonsJson.Write(reply.Buttons),
                 reply.Supersedes, document: null, now);
             messages.Add(new OutboxMessage(id, update.ChatId, update.UpdateId, kind, reply, messageId, Document: null, now));
         }
 
         if (turn.Attachment is { } attachment)
         {
-            var id = transaction.AddToOutbox(update.ChatId, update.UpdateId, OutboxKind.Document, messageId: null, attachment.CaptionHtml,
+            var id = await transaction.AddToOutboxAsync(update.ChatId, update.UpdateId, OutboxKind.Document, messageId: null, attachment.CaptionHtml,
                 buttonsJson: null, supersedes: null, attachment, now);
             var caption = new Reply(attachment.CaptionHtml, Buttons: null, ReplacesPressedMessage: false);
             messages.Add(new OutboxMessage(id, update.ChatId, update.UpdateId, OutboxKind.Document, caption, MessageId: null, attachment, now));

@@ -3,6 +3,7 @@ using AppealBot.Evidence;
 using AppealBot.Handling;
 using AppealBot.Reminders;
 using AppealBot.Storage;
+using AppealBot.Storage.PostgreSql;
 using AppealBot.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,12 @@ internal static class AppealBotServices
         });
         services.AddSingleton<UpdateWriter>();
         services.AddSingleton<Migrator>();
+        services.AddSingleton(sp => new PostgreSqlDatabase(sp.GetRequiredService<IConfiguration>().GetConnectionString("AppealBot") ?? string.Empty));
+        services.AddSingleton<PostgreSqlUpdateWriter>();
+        services.AddSingleton<PostgreSqlMigrator>();
+
+        // The engine is chosen here, once; everything on the update path sees only the interfaces.
+        services.AddSingleton<IUpdateWriter>(sp => UsesPostgreSql(sp) ? sp.GetRequiredService<PostgreSqlUpdateWriter>() : sp.GetRequiredService<UpdateWriter>());
         services.AddSingleton<SingleInstance>();
         services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<UserStatusStore>();
@@ -58,6 +65,13 @@ internal static class AppealBotServices
         services.AddSingleton<BotIdentity>();
         return services;
     }
+
+    /// <summary>
+    /// Read from configuration, not from the validated options: the validator refuses what is not ready, and the
+    /// container must still be able to build the update path for the tests that run it on PostgreSQL.
+    /// </summary>
+    public static bool UsesPostgreSql(IServiceProvider services) =>
+        string.Equals(services.GetRequiredService<IConfiguration>()[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"], StorageOptions.PostgreSql, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The Telegram transport: the Bot API client, the reply sender, and updates coming in by long polling or,

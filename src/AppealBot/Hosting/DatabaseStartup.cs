@@ -1,4 +1,5 @@
 using AppealBot.Storage;
+using AppealBot.Storage.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -7,14 +8,21 @@ namespace AppealBot.Hosting;
 
 /// <summary>
 /// What must happen once before anything else starts: the single-instance lock, then the schema brought up to date
-/// (never by a second bot, which might be older or newer than the one running).
+/// (never by a second bot, which might be older or newer than the one running). On PostgreSQL the migrator takes its
+/// own turn (an advisory lock), and no lock file applies: the database is not a file beside the bot.
 /// </summary>
-internal sealed class DatabaseStartup(SingleInstance instance, Migrator migrator)
+internal sealed class DatabaseStartup(IServiceProvider services)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        instance.Acquire();
-        await migrator.MigrateAsync(cancellationToken);
+        if (AppealBotServices.UsesPostgreSql(services))
+        {
+            await services.GetRequiredService<PostgreSqlMigrator>().MigrateAsync(cancellationToken);
+            return;
+        }
+
+        services.GetRequiredService<SingleInstance>().Acquire();
+        await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
     }
 }
 

@@ -15,7 +15,7 @@ namespace AppealBot.Reminders;
 /// </summary>
 internal sealed partial class ReminderDispatcher(
     ReminderQueue queue,
-    Database database,
+    IUpdateWriter writer,
     IChatSender sender,
     ReminderSignal signal,
     DispatchRounds rounds,
@@ -94,9 +94,9 @@ internal sealed partial class ReminderDispatcher(
         var settings = options.Value;
         UserProfile? user;
         var cases = new Dictionary<long, Case>();
-        await using (var read = await UpdateTransaction.BeginReadAsync(database, cancellationToken))
+        await using (var read = await writer.BeginReadAsync(cancellationToken))
         {
-            user = read.FindUser(userId);
+            user = await read.FindUserAsync(userId);
             var book = read.CasesOf(userId);
             foreach (var reminder in reminders)
             {

@@ -7,9 +7,9 @@ namespace AppealBot.Storage;
 /// <summary>The photo check's findings and the buyer's choices, as the conversation reads and answers them.</summary>
 internal sealed partial class CaseBook
 {
-    public Task<IReadOnlyList<PhotoCheckRecord>> PhotoChecksAsync(long caseId)
+    public async Task<IReadOnlyList<PhotoCheckRecord>> PhotoChecksAsync(long caseId)
     {
-        var rows = sql.Query(
+        return await sql.QueryAsync(
             """
             SELECT k.id, k.file_unique_id, k.findings, k.repeats, k.choice
             FROM photo_checks k JOIN cases c ON c.id = k.case_id
@@ -17,12 +17,11 @@ internal sealed partial class CaseBook
             ORDER BY k.id;
             """,
             ReadCheck, ("@caseId", caseId), ("@userId", userId));
-        return Task.FromResult<IReadOnlyList<PhotoCheckRecord>>(rows);
     }
 
-    public Task<bool> KeepPhotoAsync(long caseId, long checkId)
+    public async Task<bool> KeepPhotoAsync(long caseId, long checkId)
     {
-        var changed = sql.Execute(
+        var changed = await sql.ExecuteAsync(
             """
             UPDATE photo_checks SET choice = 'keep'
             WHERE id = @id AND case_id = @caseId AND choice IS NULL AND case_id IN (SELECT id FROM cases WHERE user_id = @userId);
@@ -33,24 +32,24 @@ internal sealed partial class CaseBook
             _photosChanged.Add(caseId);
         }
 
-        return Task.FromResult(changed > 0);
+        return changed > 0;
     }
 
-    public Task<bool> SetPhotoShowsAsync(long caseId, int number, string fileUniqueId, PhotoShows shows)
+    public async Task<bool> SetPhotoShowsAsync(long caseId, int number, string fileUniqueId, PhotoShows shows)
     {
-        var changed = sql.Execute(
+        var changed = await sql.ExecuteAsync(
             """
             UPDATE case_photos SET shows = @shows
             WHERE case_id = @caseId AND position = @number AND file_unique_id = @fileUniqueId
               AND case_id IN (SELECT id FROM cases WHERE user_id = @userId);
             """,
-            ("@shows", (long)shows), ("@caseId", caseId), ("@number", number), ("@fileUniqueId", fileUniqueId), ("@userId", userId));
+            ("@shows", (int)shows), ("@caseId", caseId), ("@number", number), ("@fileUniqueId", fileUniqueId), ("@userId", userId));
         if (changed > 0)
         {
             _photosChanged.Add(caseId);
         }
 
-        return Task.FromResult(changed > 0);
+        return changed > 0;
     }
 
     /// <summary>One row of photo_checks: id, file_unique_id, findings, repeats, choice.</summary>

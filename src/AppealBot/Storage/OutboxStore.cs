@@ -9,7 +9,7 @@ namespace AppealBot.Storage;
 /// for good) removed in groups, with the next batch of updates or in one commit for all the chats that finished a
 /// message meanwhile.
 /// </summary>
-internal sealed class OutboxStore(Database database, UpdateWriter writer)
+internal sealed class OutboxStore(Database database, IUpdateWriter writer)
 {
     /// <summary>Every message still owed, in sending order.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> PendingAsync(CancellationToken cancellationToken)

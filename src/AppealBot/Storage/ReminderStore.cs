@@ -4,15 +4,15 @@ using AppealBot.Reminders;
 namespace AppealBot.Storage;
 
 /// <summary>Makes a case's stored reminders match its plan, inside the update's transaction.</summary>
-internal sealed class ReminderStore(Statements sql, Action<long> added)
+internal sealed class ReminderStore(ISqlSession sql, Action<long> added)
 {
     /// <summary>
     /// Pending reminders the plan no longer wants are deleted; planned ones are added unless the same
     /// reminder (case, kind, moment) already exists, so one that was sent is never sent again.
     /// </summary>
-    public void Sync(Case c, IReadOnlyList<PlannedReminder> plan, DateTimeOffset now)
+    public async Task SyncAsync(Case c, IReadOnlyList<PlannedReminder> plan, DateTimeOffset now)
     {
-        var pending = sql.Query(
+        var pending = await sql.QueryAsync(
             "SELECT id, kind, planned_at, step FROM reminders WHERE case_id = @caseId AND state = 'pending';",
             row => new PendingRow(row.GetInt64(0), row.GetString(1), row.GetInt64(2), row.GetString(3)), ("@caseId", c.Id));
         var step = c.Step.ToString();
@@ -20,12 +20,12 @@ internal sealed class ReminderStore(Statements sql, Action<long> added)
         {
             if (!plan.Any(p => p.Kind.ToString() == row.Kind && p.DueAt.ToUnixTimeMilliseconds() == row.PlannedAt))
             {
-                sql.Execute("DELETE FROM reminders WHERE id = @id;", ("@id", row.Id));
+                await sql.ExecuteAsync("DELETE FROM reminders WHERE id = @id;", ("@id", row.Id));
             }
             else if (row.Step != step)
             {
                 // Still wanted at the same moment, but the case moved on (a nudge, a deadline): it now belongs to this step.
-                sql.Execute("UPDATE reminders SET step = @step WHERE id = @id;", ("@step", step), ("@id", row.Id));
+                await sql.ExecuteAsync("UPDATE reminders SET step = @step WHERE id = @id;", ("@step", step), ("@id", row.Id));
             }
         }
 
@@ -37,7 +37,7 @@ internal sealed class ReminderStore(Statements sql, Action<long> added)
                 continue;
             }
 
-            sql.Execute(
+            await sql.ExecuteAsync(
                 """
                 INSERT INTO reminders (user_id, case_id, kind, step, planned_at, due_at, created_at)
                 VALUES (@userId, @caseId, @kind, @step, @dueAt, @dueAt, @createdAt)

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace AppealBot.Storage;
 
@@ -42,6 +43,15 @@ internal sealed class StorageException : Exception
             && !(e.SqliteErrorCode == Constraint && e.SqliteExtendedErrorCode != ConstraintTrigger);
     }
 
+    private StorageException(NpgsqlException e)
+        : base($"PostgreSQL error {(e as PostgresException)?.SqlState ?? "(no answer)"}: {(e as PostgresException)?.MessageText ?? e.Message}", e)
+    {
+        // Class 22 (a value the column cannot hold) and 23 (a broken constraint) are refusals of this write for good;
+        // anything else (a lost connection, a serialization failure, a deadlock, a full disk, a shutdown) may pass.
+        SqlState = (e as PostgresException)?.SqlState;
+        IsTransient = SqlState is null || !(SqlState.StartsWith("22", StringComparison.Ordinal) || SqlState.StartsWith("23", StringComparison.Ordinal));
+    }
+
     /// <summary>True: try again later. False: this work can never be stored.</summary>
     public bool IsTransient { get; } = true;
 
@@ -53,7 +63,15 @@ internal sealed class StorageException : Exception
 
     public int ExtendedCode { get; }
 
+    /// <summary>PostgreSQL's SQLSTATE, when PostgreSQL answered (null: SQLite, or no answer at all).</summary>
+    public string? SqlState { get; }
+
+    /// <summary>Which engine failed and its codes, for logs (no user data).</summary>
+    public string Reason => InnerException is NpgsqlException ? $"PostgreSQL {SqlState ?? "unreachable"}" : $"SQLite {Code}/{ExtendedCode}";
+
     internal static StorageException From(SqliteException e) => new(e);
+
+    internal static StorageException From(NpgsqlException e) => new(e);
 
     internal static async Task Translate(Func<Task> work)
     {

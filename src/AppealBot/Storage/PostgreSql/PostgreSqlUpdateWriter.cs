@@ -1,0 +1,44 @@
+using System.Data;
+using Npgsql;
+
+namespace AppealBot.Storage.PostgreSql;
+
+/// <summary>
+/// PostgreSQL's <see cref="IUpdateWriter"/>: each unit of work on a pooled connection of its own, so batches of
+/// different users (and bots sharing the database) commit side by side. READ COMMITTED, with the user's row locked
+/// as it is read (<see cref="SqlDialect.PostgreSql"/>): two writers of one user take turns.
+/// </summary>
+internal sealed class PostgreSqlUpdateWriter(PostgreSqlDatabase database) : IUpdateWriter
+{
+    private readonly OutboxRemovals _removals = new();
+
+    public Task QueueRemovals(IReadOnlyCollection<long> ids) => _removals.Queue(ids);
+
+    public Task FlushRemovalsAsync(CancellationToken cancellationToken) => _removals.FlushAsync(this, cancellationToken);
+
+    public async Task<UpdateTransaction> BeginAsync(CancellationToken cancellationToken) =>
+        await UpdateTransaction.BeginWritingAsync(await OpenAsync(IsolationLevel.ReadCommitted, cancellationToken), _removals);
+
+    public async Task<UpdateTransaction> BeginReadAsync(CancellationToken cancellationToken) =>
+        UpdateTransaction.ForReading(await OpenAsync(IsolationLevel.RepeatableRead, cancellationToken));
+
+    private async Task<PostgreSqlSession> OpenAsync(IsolationLevel isolation, CancellationToken cancellationToken)
+    {
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = await database.OpenAsync(cancellationToken);
+            var transaction = await connection.BeginTransactionAsync(isolation, cancellationToken);
+            return new PostgreSqlSession(connection, transaction);
+        }
+        catch (NpgsqlException e)
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            throw StorageException.From(e);
+        }
+    }
+}
