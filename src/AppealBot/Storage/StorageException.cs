@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace AppealBot.Storage;
 
@@ -32,6 +31,13 @@ internal sealed class StorageException : Exception
     {
     }
 
+    /// <summary>For another engine's failure, classified by that engine (<c>PostgreSql/PostgreSqlErrors</c>).</summary>
+    internal StorageException(string message, Exception innerException, bool isTransient)
+        : base(message, innerException)
+    {
+        IsTransient = isTransient;
+    }
+
     private StorageException(SqliteException e)
         : base($"SQLite error {e.SqliteErrorCode}/{e.SqliteExtendedErrorCode}: {e.Message}", e)
     {
@@ -41,15 +47,6 @@ internal sealed class StorageException : Exception
         // A trigger's RAISE is how a database is made to refuse writes for a while (a full disk, an operator): transient.
         IsTransient = e.SqliteErrorCode is not (TooBig or Mismatch or Range)
             && !(e.SqliteErrorCode == Constraint && e.SqliteExtendedErrorCode != ConstraintTrigger);
-    }
-
-    private StorageException(NpgsqlException e)
-        : base($"PostgreSQL error {(e as PostgresException)?.SqlState ?? "(no answer)"}: {(e as PostgresException)?.MessageText ?? e.Message}", e)
-    {
-        // Class 22 (a value the column cannot hold) and 23 (a broken constraint) are refusals of this write for good;
-        // anything else (a lost connection, a serialization failure, a deadlock, a full disk, a shutdown) may pass.
-        SqlState = (e as PostgresException)?.SqlState;
-        IsTransient = SqlState is null || !(SqlState.StartsWith("22", StringComparison.Ordinal) || SqlState.StartsWith("23", StringComparison.Ordinal));
     }
 
     /// <summary>True: try again later. False: this work can never be stored.</summary>
@@ -63,15 +60,10 @@ internal sealed class StorageException : Exception
 
     public int ExtendedCode { get; }
 
-    /// <summary>PostgreSQL's SQLSTATE, when PostgreSQL answered (null: SQLite, or no answer at all).</summary>
-    public string? SqlState { get; }
-
-    /// <summary>Which engine failed and its codes, for logs (no user data).</summary>
-    public string Reason => InnerException is NpgsqlException ? $"PostgreSQL {SqlState ?? "unreachable"}" : $"SQLite {Code}/{ExtendedCode}";
+    /// <summary>What failed, for logs: SQLite's codes, or PostgreSQL's SQLSTATE and message text (neither carries user data).</summary>
+    public string Reason => InnerException is SqliteException ? $"SQLite error {Code}/{ExtendedCode}" : Message;
 
     internal static StorageException From(SqliteException e) => new(e);
-
-    internal static StorageException From(NpgsqlException e) => new(e);
 
     internal static async Task Translate(Func<Task> work)
     {

@@ -3,6 +3,7 @@ using AppealBot.Localization;
 using AppealBot.Tests.FakeTelegram;
 using AppealBot.Tests.TestKit;
 using Xunit.Abstractions;
+using AppealBot.Tests.TestKit.PostgreSql;
 
 namespace AppealBot.Tests.Conversation;
 
@@ -11,7 +12,7 @@ namespace AppealBot.Tests.Conversation;
 /// through the real host. The complaint must say what they told and nothing they did not: each typed detail
 /// verbatim (quoted as theirs in the English copy), the seller's argument answered, only the ticked evidence.
 /// </summary>
-public sealed class CaseFileTests(ITestOutputHelper output) : BotTests
+public class CaseFileTests(ITestOutputHelper output) : BotTests
 {
     /// <summary>A buyer's story: how they answer the case file, what they tick, and the sentences their complaint must contain.</summary>
     private sealed record Story(
@@ -399,3 +400,6 @@ public sealed class CaseFileTests(ITestOutputHelper output) : BotTests
         Assert.Contains(buyer.Label("draft.rejection.repeat"), refile.Messages[1].Text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The same tests with the bot on PostgreSQL.</summary>
+public sealed class CaseFileTestsOnPostgreSql(ITestOutputHelper output) : CaseFileTests(output), IRunsOnPostgreSql;

@@ -1,9 +1,10 @@
 using AppealBot.Localization;
 using AppealBot.Tests.TestKit;
+using AppealBot.Tests.TestKit.PostgreSql;
 
 namespace AppealBot.Tests.Conversation;
 
-public sealed class RecoveryFlowTests : BotTests
+public class RecoveryFlowTests : BotTests
 {
 
     [Fact]
@@ -329,3 +330,6 @@ public sealed class RecoveryFlowTests : BotTests
 
     private static string Normalize(string text) => text.Replace(" di ", "/", StringComparison.Ordinal);
 }
+
+/// <summary>The same tests with the bot on PostgreSQL.</summary>
+public sealed class RecoveryFlowTestsOnPostgreSql : RecoveryFlowTests, IRunsOnPostgreSql;

@@ -1,11 +1,12 @@
 using AppealBot.Conversation;
 using AppealBot.Localization;
 using AppealBot.Tests.TestKit;
+using AppealBot.Tests.TestKit.PostgreSql;
 
 namespace AppealBot.Tests.Conversation;
 
 /// <summary>What people type instead of tapping: understood where a person would expect it, or told in one line what is needed.</summary>
-public sealed class TypingTests : BotTests
+public class TypingTests : BotTests
 {
     [Theory]
     [InlineData("ru", "Новосибирск", "Asia/Krasnoyarsk", "UTC+7")]
@@ -263,3 +264,6 @@ public sealed class TypingTests : BotTests
 
     private static Language Lang(string code) => Languages.TryParse(code, out var language) ? language : throw new ArgumentException(code);
 }
+
+/// <summary>The same tests with the bot on PostgreSQL.</summary>
+public sealed class TypingTestsOnPostgreSql : TypingTests, IRunsOnPostgreSql;

@@ -1,14 +1,15 @@
 using AppealBot.Localization;
 using AppealBot.Tests.TestKit;
+using AppealBot.Tests.TestKit.PostgreSql;
 
 namespace AppealBot.Tests.Telegram;
 
-public sealed class DeliveryTests
+public class DeliveryTests
 {
     [Fact]
     public async Task An_update_delivered_again_after_a_restart_is_not_handled_twice()
     {
-        await using var bot = await BotUnderTest.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(postgreSql: this is IRunsOnPostgreSql);
         var user = bot.User(3001, "en");
         await user.SendAsync("/new");
         var first = await user.SendAsync("8123 4567 8901 2345");
@@ -30,7 +31,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task Each_users_updates_are_handled_in_order_while_users_run_concurrently()
     {
-        await using var bot = await BotUnderTest.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(postgreSql: this is IRunsOnPostgreSql);
         var users = Enumerable.Range(0, 30).Select(i => bot.User(4000 + i, i % 2 == 0 ? "ru" : "it")).ToList();
 
         // Everyone's three messages arrive interleaved in one burst; only in order do they make a case at the problem step.
@@ -61,7 +62,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task A_users_replies_keep_their_order_when_the_updates_fall_into_different_batches()
     {
-        await using var bot = await BotUnderTest.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(postgreSql: this is IRunsOnPostgreSql);
         var buyer = bot.User(4100, "en");
         var others = Enumerable.Range(0, 60).Select(i => bot.User(4200 + i, "it")).ToList();
 
@@ -84,3 +85,6 @@ public sealed class DeliveryTests
         Assert.All(others, other => Assert.Equal(3, other.Messages.Count));
     }
 }
+
+/// <summary>The same tests with the bot on PostgreSQL.</summary>
+public sealed class DeliveryTestsOnPostgreSql : DeliveryTests, IRunsOnPostgreSql;

@@ -7,7 +7,7 @@ public abstract class BotTests : IAsyncLifetime
 
     protected BotUnderTest Bot => _bot ?? throw new InvalidOperationException("The bot starts in InitializeAsync.");
 
-    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync(Configure);
+    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync(Configure, postgreSql: this is IRunsOnPostgreSql);
 
     public async Task DisposeAsync()
     {

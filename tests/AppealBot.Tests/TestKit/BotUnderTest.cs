@@ -1,6 +1,8 @@
+using System.Data.Common;
 using AppealBot.Hosting;
 using AppealBot.Telegram;
 using AppealBot.Tests.FakeTelegram;
+using AppealBot.Tests.TestKit.PostgreSql;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +15,8 @@ namespace AppealBot.Tests.TestKit;
 
 /// <summary>
 /// The real AppealBot host, wired exactly as in production, talking over HTTP to the fake Bot API server,
-/// with its own SQLite file and a fake clock. Only configuration differs from a real deployment.
+/// with its own database and a fake clock. Only configuration differs from a real deployment. The database is a SQLite
+/// file, or, for a test class that <see cref="IRunsOnPostgreSql"/>, a fresh database on the test PostgreSQL server.
 /// </summary>
 public sealed class BotUnderTest : IAsyncDisposable
 {
@@ -25,13 +28,15 @@ public sealed class BotUnderTest : IAsyncDisposable
     public const string WebhookSecret = "test-Secret_0123456789";
 
     private readonly string _directory;
+    private readonly PostgreSqlTestDatabase? _postgreSql;
     private IHost? _host;
 
-    private BotUnderTest(FakeTelegramServer server, string directory, FakeTimeProvider clock)
+    private BotUnderTest(FakeTelegramServer server, string directory, FakeTimeProvider clock, PostgreSqlTestDatabase? postgreSql)
     {
         Server = server;
         _directory = directory;
         Clock = clock;
+        _postgreSql = postgreSql;
     }
 
     public FakeTelegramServer Server { get; }
@@ -42,7 +47,10 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_directory, "appealbot.db");
 
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public string ConnectionString => _postgreSql?.ConnectionString ?? $"Data Source={DatabasePath}";
+
+    /// <summary>True when the bot keeps its data in PostgreSQL.</summary>
+    public bool OnPostgreSql => _postgreSql is not null;
 
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The bot is not running.");
 
@@ -51,12 +59,13 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public static async Task<BotUnderTest> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="postgreSql">On a fresh PostgreSQL database instead of a SQLite file (<see cref="IRunsOnPostgreSql"/>).</param>
+    public static async Task<BotUnderTest> StartAsync(Action<Dictionary<string, string?>>? configure = null, bool postgreSql = false)
     {
         var clock = new FakeTimeProvider(Start);
         var server = await FakeTelegramServer.StartAsync(clock: clock);
         var directory = Directory.CreateTempSubdirectory("appealbot-test-").FullName;
-        var bot = new BotUnderTest(server, directory, clock);
+        var bot = new BotUnderTest(server, directory, clock, postgreSql ? await PostgreSqlServer.CreateDatabaseAsync() : null);
         await bot.StartHostAsync(configure);
         return bot;
     }
@@ -136,17 +145,20 @@ public sealed class BotUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>SQL on the bot's database, whichever engine it is (the tests' SQL is what both engines take).</summary>
     public async Task ExecuteAsync(string sql, object? parameters = null)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
+        await using var connection = Connect();
         await connection.ExecuteAsync(sql, parameters);
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
+        await using var connection = Connect();
         return [.. await connection.QueryAsync<T>(sql, parameters)];
     }
+
+    private DbConnection Connect() => OnPostgreSql ? new Npgsql.NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
 
     public async ValueTask DisposeAsync()
     {
@@ -154,6 +166,11 @@ public sealed class BotUnderTest : IAsyncDisposable
         await Server.DisposeAsync();
         Http.Dispose();
         SqliteConnection.ClearAllPools();
+        if (_postgreSql is not null)
+        {
+            await _postgreSql.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -174,6 +191,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             // Flows tap faster than Telegram's per-chat pace allows; tests of the limits switch them on.
             ["Telegram:MessagesPerSecond"] = "0",
             ["ConnectionStrings:AppealBot"] = ConnectionString,
+            ["Storage:Provider"] = OnPostgreSql ? "PostgreSql" : "Sqlite",
         };
         configure?.Invoke(settings);
 

@@ -31,7 +31,7 @@ internal sealed class PostgreSqlSession(NpgsqlConnection connection, NpgsqlTrans
         }
         catch (NpgsqlException e)
         {
-            throw StorageException.From(e);
+            throw PostgreSqlErrors.From(e);
         }
     }
 
@@ -68,7 +68,7 @@ internal sealed class PostgreSqlSession(NpgsqlConnection connection, NpgsqlTrans
             }
             catch (NpgsqlException e)
             {
-                throw StorageException.From(e);
+                throw PostgreSqlErrors.From(e);
             }
         }
     }
@@ -84,7 +84,7 @@ internal sealed class PostgreSqlSession(NpgsqlConnection connection, NpgsqlTrans
             }
             catch (NpgsqlException e)
             {
-                throw StorageException.From(e);
+                throw PostgreSqlErrors.From(e);
             }
         }
     }
@@ -106,7 +106,7 @@ internal sealed class PostgreSqlSession(NpgsqlConnection connection, NpgsqlTrans
             }
             catch (NpgsqlException e)
             {
-                throw StorageException.From(e);
+                throw PostgreSqlErrors.From(e);
             }
         }
     }

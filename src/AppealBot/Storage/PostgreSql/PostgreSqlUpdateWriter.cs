@@ -38,7 +38,7 @@ internal sealed class PostgreSqlUpdateWriter(PostgreSqlDatabase database) : IUpd
                 await connection.DisposeAsync();
             }
 
-            throw StorageException.From(e);
+            throw PostgreSqlErrors.From(e);
         }
     }
 }

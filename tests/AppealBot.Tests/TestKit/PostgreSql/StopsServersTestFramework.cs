@@ -9,9 +9,22 @@ namespace AppealBot.Tests.TestKit.PostgreSql;
 /// <summary>
 /// xunit's own framework, plus one step once every test has run: stop the throwaway PostgreSQL cluster, while the
 /// runner still waits (xunit 2 has no assembly fixture; a ProcessExit handler is cut short when the test host exits).
+/// Without a PostgreSQL server, the classes that <see cref="IRunsOnPostgreSql"/> are not discovered (as
+/// <see cref="PostgreSqlFactAttribute"/> tests are not).
 /// </summary>
 public sealed class StopsServersTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
+    protected override ITestFrameworkDiscoverer CreateDiscoverer(IAssemblyInfo assemblyInfo) =>
+        new Discoverer(assemblyInfo, SourceInformationProvider, DiagnosticMessageSink);
+
+    private sealed class Discoverer(IAssemblyInfo assemblyInfo, ISourceInformationProvider sourceProvider, IMessageSink diagnosticMessageSink)
+        : XunitTestFrameworkDiscoverer(assemblyInfo, sourceProvider, diagnosticMessageSink)
+    {
+        protected override bool FindTestsForType(ITestClass testClass, bool includeSourceInformation, IMessageBus messageBus, ITestFrameworkDiscoveryOptions discoveryOptions) =>
+            (PostgreSqlServer.SkipReason is not null && testClass.Class.Interfaces.Any(i => i.Name == typeof(IRunsOnPostgreSql).FullName))
+            || base.FindTestsForType(testClass, includeSourceInformation, messageBus, discoveryOptions);
+    }
+
     protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>
         new Executor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);
 
