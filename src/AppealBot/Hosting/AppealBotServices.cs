@@ -32,14 +32,12 @@ internal static class AppealBotServices
             var configuration = sp.GetRequiredService<IConfiguration>();
             return new Database(configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db", configuration["Storage:Synchronous"] ?? "FULL");
         });
-        services.AddSingleton<UpdateWriter>();
         services.AddSingleton<Migrator>();
         services.AddSingleton(sp => new PostgreSqlDatabase(sp.GetRequiredService<IConfiguration>().GetConnectionString("AppealBot") ?? string.Empty));
-        services.AddSingleton<PostgreSqlUpdateWriter>();
         services.AddSingleton<PostgreSqlMigrator>();
 
-        // The engine is chosen here, once; everything on the update path sees only the interfaces.
-        services.AddSingleton<IUpdateWriter>(sp => UsesPostgreSql(sp) ? sp.GetRequiredService<PostgreSqlUpdateWriter>() : sp.GetRequiredService<UpdateWriter>());
+        // The engine is chosen here; everything else sees only the interfaces.
+        services.AddPerEngine<IUpdateWriter, UpdateWriter, PostgreSqlUpdateWriter>();
         services.AddSingleton<SingleInstance>();
         services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<UserStatusStore>();
@@ -66,9 +64,20 @@ internal static class AppealBotServices
         return services;
     }
 
+    /// <summary>Both engines' implementations, and <typeparamref name="TService"/> as the one <see cref="StorageOptions.Provider"/> names.</summary>
+    private static void AddPerEngine<TService, TSqlite, TPostgreSql>(this IServiceCollection services)
+        where TService : class
+        where TSqlite : class, TService
+        where TPostgreSql : class, TService
+    {
+        services.AddSingleton<TSqlite>();
+        services.AddSingleton<TPostgreSql>();
+        services.AddSingleton<TService>(sp => UsesPostgreSql(sp) ? sp.GetRequiredService<TPostgreSql>() : sp.GetRequiredService<TSqlite>());
+    }
+
     /// <summary>
-    /// Read from configuration, not from the validated options: the validator refuses what is not ready, and the
-    /// container must still be able to build the update path for the tests that run it on PostgreSQL.
+    /// Read when a service is first resolved, not when services are registered: settings added after the builder was
+    /// made (tests, the terminal) count too.
     /// </summary>
     public static bool UsesPostgreSql(IServiceProvider services) =>
         string.Equals(services.GetRequiredService<IConfiguration>()[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"], StorageOptions.PostgreSql, StringComparison.OrdinalIgnoreCase);
