@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AppealBot.Conversation;
 using AppealBot.Evidence;
 using AppealBot.Handling;
@@ -29,8 +30,11 @@ internal static class AppealBotServices
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton(sp =>
         {
+            // Asked for on PostgreSQL, it would read the PostgreSQL connection string as a file name: say what went wrong instead.
             var configuration = sp.GetRequiredService<IConfiguration>();
-            return new Database(configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db", configuration["Storage:Synchronous"] ?? "FULL");
+            return UsesPostgreSql(sp)
+                ? throw new InvalidOperationException("The SQLite database was asked for with Storage:Provider=PostgreSql.")
+                : new Database(configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db", configuration["Storage:Synchronous"] ?? "FULL");
         });
         services.AddSingleton<Migrator>();
         services.AddSingleton(sp => new PostgreSqlDatabase(sp.GetRequiredService<IConfiguration>().GetConnectionString("AppealBot") ?? string.Empty));
@@ -45,7 +49,7 @@ internal static class AppealBotServices
         services.AddHostedService<Housekeeping>();
         services.AddSingleton<WalSignal>();
         services.AddSingleton<WalCheckpointer>();
-        services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
+        services.AddSingleton<IHostedService>(sp => UsesPostgreSql(sp) ? new NothingToRun() : sp.GetRequiredService<WalCheckpointer>());
 
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
@@ -65,7 +69,10 @@ internal static class AppealBotServices
     }
 
     /// <summary>Both engines' implementations, and <typeparamref name="TService"/> as the one <see cref="StorageOptions.Provider"/> names.</summary>
-    private static void AddPerEngine<TService, TSqlite, TPostgreSql>(this IServiceCollection services)
+    private static void AddPerEngine<
+        TService,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSqlite,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPostgreSql>(this IServiceCollection services)
         where TService : class
         where TSqlite : class, TService
         where TPostgreSql : class, TService
@@ -142,5 +149,13 @@ internal static class AppealBotServices
         services.AddHostedService<WebhookWatch>();
         services.AddHostedService<UpdatePoller>();
         return services;
+    }
+
+    /// <summary>Stands in for a hosted service the chosen engine does not need (SQLite's checkpointer on PostgreSQL).</summary>
+    private sealed class NothingToRun : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

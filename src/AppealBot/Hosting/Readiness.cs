@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AppealBot.Hosting;
 
 /// <summary>Ready = the database takes writes and Telegram answered recently; otherwise the reason, for /readyz.</summary>
-internal sealed class Readiness(Database database, TelegramHeartbeat heartbeat, IOptions<TelegramOptions> options)
+internal sealed class Readiness(IUpdateWriter storage, TelegramHeartbeat heartbeat, IOptions<TelegramOptions> options)
 {
     /// <summary>Several long polls (or webhook checks, once a minute) may pass without an answer before this counts.</summary>
     public TimeSpan TelegramSilenceAllowed =>
@@ -15,7 +15,7 @@ internal sealed class Readiness(Database database, TelegramHeartbeat heartbeat, 
     /// <summary>Null when ready, else why not, in a few words.</summary>
     public async Task<string?> ProblemAsync(CancellationToken cancellationToken)
     {
-        if (!await database.IsWritableAsync(cancellationToken))
+        if (!await storage.TakesWritesAsync(cancellationToken))
         {
             return "the database does not take writes (locked, read-only or missing)";
         }

@@ -20,4 +20,7 @@ internal interface IUpdateWriter
 
     /// <summary>Commits the queued removals now, unless none are left (another transaction took them).</summary>
     Task FlushRemovalsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether the database takes writes right now (for /readyz): reachable, not locked, not read-only.</summary>
+    Task<bool> TakesWritesAsync(CancellationToken cancellationToken);
 }

@@ -19,6 +19,8 @@ internal sealed class UpdateWriter(Database database, WalSignal written) : IUpda
 
     public Task FlushRemovalsAsync(CancellationToken cancellationToken) => _removals.FlushAsync(this, cancellationToken);
 
+    public Task<bool> TakesWritesAsync(CancellationToken cancellationToken) => database.IsWritableAsync(cancellationToken);
+
     public async Task<UpdateTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using AppealBot.Tests.TestKit.PostgreSql;
+
 namespace AppealBot.Tests.TestKit;
 
 /// <summary>Tests that each get a fresh bot of their own (xunit makes one instance of the class per test).</summary>

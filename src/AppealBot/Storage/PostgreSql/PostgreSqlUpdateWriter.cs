@@ -16,6 +16,23 @@ internal sealed class PostgreSqlUpdateWriter(PostgreSqlDatabase database) : IUpd
 
     public Task FlushRemovalsAsync(CancellationToken cancellationToken) => _removals.FlushAsync(this, cancellationToken);
 
+    /// <summary>Reachable within a second, and not a read-only standby.</summary>
+    public async Task<bool> TakesWritesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(1));
+            await using var connection = await database.OpenAsync(timeout.Token);
+            await using var command = new NpgsqlCommand("SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off';", connection);
+            return await command.ExecuteScalarAsync(timeout.Token) is true;
+        }
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     public async Task<UpdateTransaction> BeginAsync(CancellationToken cancellationToken) =>
         await UpdateTransaction.BeginWritingAsync(await OpenAsync(IsolationLevel.ReadCommitted, cancellationToken), _removals);
 
