@@ -54,5 +54,5 @@ internal sealed partial class CaseBook
 
     /// <summary>One row of photo_checks: id, file_unique_id, findings, repeats, choice.</summary>
     internal static PhotoCheckRecord ReadCheck(DbDataReader row) =>
-        new(row.GetInt64(0), row.GetString(1), (PhotoFindings)row.GetInt64(2), row.Text(3), row.Text(4) == "keep");
+        new(row.GetInt64(0), row.GetString(1), (PhotoFindings)row.Integer(2), row.Text(3), row.Text(4) == "keep");
 }

@@ -112,7 +112,7 @@ internal sealed partial class CaseBook(ISqlSession sql, long userId) : ICaseBook
         }
 
         // Ascending, each photo moves down into a number that is already free.
-        var remaining = await sql.QueryAsync("SELECT position FROM case_photos WHERE case_id = @caseId ORDER BY position;", row => row.GetInt64(0), ("@caseId", caseId));
+        var remaining = await sql.QueryAsync("SELECT position FROM case_photos WHERE case_id = @caseId ORDER BY position;", row => row.Integer(0), ("@caseId", caseId));
         var next = 1;
         foreach (var position in remaining)
         {
@@ -146,7 +146,7 @@ internal sealed partial class CaseBook(ISqlSession sql, long userId) : ICaseBook
     private sealed record PhotoRow(long Position, string FileId, string FileUniqueId, string Kind, long? FileSize, string? MimeType, long Shows)
     {
         public static PhotoRow Read(DbDataReader row) =>
-            new(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3), row.Number(4), row.Text(5), row.GetInt64(6));
+            new(row.Integer(0), row.GetString(1), row.GetString(2), row.GetString(3), row.Number(4), row.Text(5), row.Integer(6));
 
         public static string KindName(PhotoKind kind) => kind == PhotoKind.Document ? "document" : "photo";
 

@@ -95,5 +95,8 @@ internal static class RowReading
 {
     public static string? Text(this DbDataReader row, int column) => row.IsDBNull(column) ? null : row.GetString(column);
 
-    public static long? Number(this DbDataReader row, int column) => row.IsDBNull(column) ? null : row.GetInt64(column);
+    public static long? Number(this DbDataReader row, int column) => row.IsDBNull(column) ? null : row.Integer(column);
+
+    /// <summary>An integer column of either width: PostgreSQL's INTEGER arrives as an int, SQLite's integers always as longs.</summary>
+    public static long Integer(this DbDataReader row, int column) => row.GetFieldType(column) == typeof(int) ? row.GetInt32(column) : row.GetInt64(column);
 }
