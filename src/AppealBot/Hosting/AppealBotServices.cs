@@ -35,8 +35,7 @@ internal static class AppealBotServices
         services.AddSingleton<Migrator>();
         services.AddSingleton<SingleInstance>();
         services.AddSingleton<DatabaseStartup>();
-        services.AddSingleton<UserStatusStore>();
-        services.AddSingleton<HandledUpdates>();
+        services.AddSqliteBackgroundStores();
         services.AddHostedService<Housekeeping>();
         services.AddSingleton<WalSignal>();
         services.AddSingleton<WalCheckpointer>();
@@ -50,7 +49,6 @@ internal static class AppealBotServices
         services.AddSingleton<IValidateOptions<CollageOptions>, CollageOptionsValidator>();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<DispatchRounds>();
-        services.AddSingleton<IBotStatistics, Statistics>();
         services.AddSingleton<IRuntimeFacts, RuntimeFacts>();
         services.AddSingleton<Dialogue>();
         services.AddSingleton(sp => new PressesInFlight(TimeProvider.System));
@@ -92,15 +90,12 @@ internal static class AppealBotServices
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<TelegramReplySender>());
         services.AddSingleton<PhotoDownloads>();
         services.AddSingleton<CollageQueue>();
-        services.AddSingleton<PhotoCheckStore>();
         services.AddSingleton<CollageDelivery>();
         services.AddHostedService<CollageWorker>();
-        services.AddSingleton<ReminderQueue>();
         services.AddHostedService<ReminderDispatcher>();
         services.AddSingleton<TelegramHeartbeat>();
         services.AddSingleton<BotStartup>();
         services.AddSingleton<UpdateBatchRunner>();
-        services.AddSingleton<UpdateInbox>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<WebhookEndpoint>();
         services.AddSingleton<Readiness>();

@@ -9,7 +9,7 @@ namespace AppealBot.Storage;
 /// Hourly upkeep: forgets handled-update ids older than Telegram could ever redeliver (about a day, so two
 /// days is safe), and deletes closed cases and inactive users past the retention period.
 /// </summary>
-internal sealed partial class Housekeeping(HandledUpdates store, IOptions<BotOptions> options, TimeProvider time, ILogger<Housekeeping> logger)
+internal sealed partial class Housekeeping(IHandledUpdates store, IOptions<BotOptions> options, TimeProvider time, ILogger<Housekeeping> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);

@@ -31,6 +31,13 @@ internal sealed class StorageException : Exception
     {
     }
 
+    /// <summary>For another engine's failure, classified by that engine (<c>PostgreSql/PostgreSqlErrors</c>).</summary>
+    internal StorageException(string message, Exception innerException, bool isTransient)
+        : base(message, innerException)
+    {
+        IsTransient = isTransient;
+    }
+
     private StorageException(SqliteException e)
         : base($"SQLite error {e.SqliteErrorCode}/{e.SqliteExtendedErrorCode}: {e.Message}", e)
     {
