@@ -40,7 +40,7 @@ internal interface IInboxBatch : IAsyncDisposable
 /// <summary>SQLite: one bot per file (the single-instance lock), so taking needs no lock of its own.</summary>
 internal sealed class UpdateInbox(Database database) : IUpdateInbox
 {
-    // Both engines run these as they are; PostgreSQL takes with row locks (PostgreSql/PostgreSqlUpdateInbox).
+    // PostgreSQL adds its row locks, and takes lists as arrays (PostgreSql/PostgreSqlUpdateInbox).
     internal const string AddSql =
         """
         INSERT INTO inbox (update_id, user_key, payload, received_at)
@@ -49,7 +49,6 @@ internal sealed class UpdateInbox(Database database) : IUpdateInbox
         ON CONFLICT DO NOTHING;
         """;
     internal const string QueuedColumns = "update_id, user_key, payload";
-    internal const string OldestWhere = "user_key NOT IN @exceptUsers ORDER BY update_id LIMIT @limit";
     internal const string RemoveDoneSql =
         """
         DELETE FROM inbox
@@ -77,7 +76,7 @@ internal sealed class UpdateInbox(Database database) : IUpdateInbox
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            var rows = await connection.QueryAsync<QueuedUpdate>($"SELECT {QueuedColumns} FROM inbox WHERE {OldestWhere};", new { exceptUsers, limit });
+            var rows = await connection.QueryAsync<QueuedUpdate>($"SELECT {QueuedColumns} FROM inbox WHERE user_key NOT IN @exceptUsers ORDER BY update_id LIMIT @limit;", new { exceptUsers, limit });
             return new Batch(database, [.. rows]);
         }
         catch (SqliteException e)

@@ -26,14 +26,14 @@ internal sealed class PostgreSqlUpdateInbox(PostgreSqlDatabase database) : IUpda
             transaction = await connection.BeginTransactionAsync(cancellationToken);
             var rows = await connection.QueryAsync<QueuedUpdate>(
                 $"""
-                WITH taken AS (SELECT {UpdateInbox.QueuedColumns} FROM inbox WHERE {UpdateInbox.OldestWhere} FOR UPDATE SKIP LOCKED)
+                WITH taken AS (SELECT {UpdateInbox.QueuedColumns} FROM inbox WHERE user_key <> ALL(@exceptUsers) ORDER BY update_id LIMIT @limit FOR UPDATE SKIP LOCKED)
                 SELECT {UpdateInbox.QueuedColumns} FROM taken t
                 WHERE NOT EXISTS (
                     SELECT 1 FROM inbox e
                     WHERE e.user_key = t.user_key AND e.update_id < t.update_id AND e.update_id NOT IN (SELECT update_id FROM taken))
                 ORDER BY update_id;
                 """,
-                new { exceptUsers, limit },
+                new { exceptUsers = exceptUsers.ToArray(), limit },
                 transaction);
             return new Batch(connection, transaction, [.. rows]);
         }
@@ -71,7 +71,14 @@ internal sealed class PostgreSqlUpdateInbox(PostgreSqlDatabase database) : IUpda
             try
             {
                 var removed = await connection.QueryAsync<long>(
-                    UpdateInbox.RemoveDoneSql, new { batch = updates.Select(u => u.UpdateId).ToList(), ignorable }, transaction);
+                    """
+                    DELETE FROM inbox
+                    WHERE update_id = ANY(@batch)
+                      AND (update_id = ANY(@ignorable) OR update_id IN (SELECT update_id FROM handled_updates))
+                    RETURNING update_id;
+                    """,
+                    new { batch = updates.Select(u => u.UpdateId).ToArray(), ignorable = ignorable.ToArray() },
+                    transaction);
                 await transaction.CommitAsync(cancellationToken);
                 return removed.ToHashSet();
             }
