@@ -17,6 +17,15 @@ internal static class MaintenanceCommands
     {
         var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         IConfiguration configuration = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. args.Skip(positional.Count)] }).Configuration;
+        if (command is "backup" or "restore"
+            && StorageOptions.PostgreSql.Equals(configuration["Storage:Provider"]?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            // The copy and the lock below are SQLite's own; PostgreSQL's tools do it better (and while bots run).
+            await error.WriteLineAsync(
+                $"AppealBot {command}: Storage__Provider=PostgreSql: use PostgreSQL's own tools, pg_dump -Fc to back up and pg_restore to restore (docs/deploy.md, \"Backups with PostgreSQL\").");
+            return ExitCodes.BadConfiguration;
+        }
+
         var database = new Database(configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db");
         switch (command)
         {
