@@ -102,6 +102,7 @@ internal static class AppealBotServices
 
         // Before anything that takes updates: what the outbox still owes is queued first (and stops last, draining).
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<IPollingElection, SingleProcessElection>();
         services.AddSingleton<ReplyLanes>();
         services.AddHostedService(sp => sp.GetRequiredService<ReplyLanes>());
 

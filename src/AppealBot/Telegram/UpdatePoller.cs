@@ -25,6 +25,7 @@ internal sealed partial class UpdatePoller(
     InboxProcessor inbox,
     TelegramHeartbeat heartbeat,
     SendBudget budget,
+    IPollingElection election,
     ILogger<UpdatePoller> logger) : BackgroundService
 {
     /// <summary>The update kinds the bot acts on; set explicitly because an omitted list keeps an old setting.</summary>
@@ -35,6 +36,9 @@ internal sealed partial class UpdatePoller(
 
     /// <summary>How long storing the batch in hand may take after shutdown was requested (its replies are in the outbox then).</summary>
     internal static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(3);
+
+    /// <summary>How often an instance standing by asks again for the right to poll (several instances on PostgreSQL).</summary>
+    internal static readonly TimeSpan StandbyRetry = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,6 +51,38 @@ internal sealed partial class UpdatePoller(
         // Updates a webhook accepted before the switch to polling are older than anything getUpdates returns.
         await inbox.DrainAsync(stoppingToken);
 
+        var standingBy = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            FeedWatchdog();
+            if (await election.TryTakeTurnAsync(stoppingToken) is not { } lease)
+            {
+                if (!standingBy)
+                {
+                    LogStandingBy(StandbyRetry.TotalSeconds);
+                    standingBy = true;
+                }
+
+                await DelayAsync(StandbyRetry, stoppingToken);
+                continue;
+            }
+
+            await using (lease)
+            {
+                if (standingBy)
+                {
+                    LogTookOver();
+                    standingBy = false;
+                }
+
+                await PollAsync(lease, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Polls while this instance holds the right to; returns when stopping or when the right is lost.</summary>
+    private async Task PollAsync(IPollingLease lease, CancellationToken stoppingToken)
+    {
         using var drain = new CancellationTokenSource();
         await using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainTime));
 
@@ -55,10 +91,10 @@ internal sealed partial class UpdatePoller(
         var host = TransientFailures.HostOf(options.Value.ApiBaseUrl);
         while (!stoppingToken.IsCancellationRequested)
         {
-            // The watchdog is fed by the loop itself: a hung loop gets the service restarted.
-            if (systemd.IsEnabled)
+            FeedWatchdog();
+            if (!await lease.StillHeldAsync(stoppingToken))
             {
-                systemd.Notify(Watchdog);
+                break;
             }
 
             Update[] updates;
@@ -113,6 +149,15 @@ internal sealed partial class UpdatePoller(
         }
     }
 
+    /// <summary>The watchdog is fed by the loops themselves: a hung loop gets the service restarted.</summary>
+    private void FeedWatchdog()
+    {
+        if (systemd.IsEnabled)
+        {
+            systemd.Notify(Watchdog);
+        }
+    }
+
     /// <summary>Tells Telegram about the last handled batch before exiting, so it is not delivered again.</summary>
     private async Task ConfirmAsync(int offset)
     {
@@ -137,6 +182,12 @@ internal sealed partial class UpdatePoller(
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another instance polls Telegram; this one stands by and asks again every {Seconds} s")]
+    private partial void LogStandingBy(double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This instance polls Telegram now (the one that did stopped)")]
+    private partial void LogTookOver();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates to {Host} failed ({Error}); failure {Failures} in a row, trying again in {Seconds:0.0} s")]
     private partial void LogPollFailed(string host, string error, int failures, double seconds);
