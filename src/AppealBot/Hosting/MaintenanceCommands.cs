@@ -24,8 +24,7 @@ internal static class MaintenanceCommands
             return await CopyToPostgreSqlAsync(configuration, positional[0], output, error);
         }
 
-        if (command is "backup" or "restore"
-            && StorageOptions.PostgreSql.Equals(configuration["Storage:Provider"]?.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (command is "backup" or "restore" && UsesPostgreSql(configuration))
         {
             // The copy and the lock below are SQLite's own; PostgreSQL's tools do it better (and while bots run).
             await error.WriteLineAsync(
@@ -122,6 +121,9 @@ internal static class MaintenanceCommands
             return ExitCodes.DatabaseUnusable;
         }
     }
+
+    private static bool UsesPostgreSql(IConfiguration configuration) =>
+        StorageOptions.PostgreSql.Equals(configuration["Storage:Provider"]?.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Exit 0 when the bot's own readiness endpoint says ready, or (without HTTP) when the database and Telegram answer.</summary>
     private static async Task<int> HealthAsync(IConfiguration configuration, Database database, TextWriter output)
