@@ -44,8 +44,13 @@ internal static class AppealBotServices
         services.AddPerEngine<IUpdateWriter, UpdateWriter, PostgreSqlUpdateWriter>();
         services.AddSingleton<SingleInstance>();
         services.AddSingleton<DatabaseStartup>();
-        services.AddSingleton<UserStatusStore>();
-        services.AddSingleton<HandledUpdates>();
+        services.AddPerEngine<IReminderQueue, ReminderQueue, PostgreSqlReminderQueue>();
+        services.AddPerEngine<IUpdateInbox, UpdateInbox, PostgreSqlUpdateInbox>();
+        services.AddPerEngine<IUserStatusStore, UserStatusStore, PostgreSqlUserStatusStore>();
+        services.AddPerEngine<IPhotoCheckStore, PhotoCheckStore, PostgreSqlPhotoCheckStore>();
+        services.AddPerEngine<IBotStatistics, Statistics, PostgreSqlStatistics>();
+        services.AddPerEngine<IHandledUpdates, HandledUpdates, PostgreSqlHandledUpdates>();
+        services.AddPerEngine<IOwedReplies, SqliteOwedReplies, PostgreSqlOwedReplies>();
         services.AddHostedService<Housekeeping>();
         services.AddSingleton<WalSignal>();
         services.AddSingleton<WalCheckpointer>();
@@ -59,7 +64,6 @@ internal static class AppealBotServices
         services.AddSingleton<IValidateOptions<CollageOptions>, CollageOptionsValidator>();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<DispatchRounds>();
-        services.AddSingleton<IBotStatistics, Statistics>();
         services.AddSingleton<IRuntimeFacts, RuntimeFacts>();
         services.AddSingleton<Dialogue>();
         services.AddSingleton(sp => new PressesInFlight(TimeProvider.System));
@@ -122,22 +126,19 @@ internal static class AppealBotServices
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<TelegramReplySender>());
         services.AddSingleton<PhotoDownloads>();
         services.AddSingleton<CollageQueue>();
-        services.AddSingleton<PhotoCheckStore>();
         services.AddSingleton<CollageDelivery>();
         services.AddHostedService<CollageWorker>();
-        services.AddSingleton<ReminderQueue>();
         services.AddHostedService<ReminderDispatcher>();
         services.AddSingleton<TelegramHeartbeat>();
         services.AddSingleton<BotStartup>();
         services.AddSingleton<UpdateBatchRunner>();
-        services.AddSingleton<UpdateInbox>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<WebhookEndpoint>();
         services.AddSingleton<Readiness>();
 
         // Before anything that takes updates: what the outbox still owes is queued first (and stops last, draining).
         services.AddSingleton<OutboxStore>();
-        services.AddSingleton<IPollingElection, SingleProcessElection>();
+        services.AddPerEngine<IPollingElection, SingleProcessElection, AdvisoryLockElection>();
         services.AddSingleton<ReplyLanes>();
         services.AddHostedService(sp => sp.GetRequiredService<ReplyLanes>());
 

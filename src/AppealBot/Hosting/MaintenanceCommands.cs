@@ -5,18 +5,33 @@ using Microsoft.Extensions.Hosting;
 namespace AppealBot.Hosting;
 
 /// <summary>
-/// The operator's subcommands of the same executable: <c>backup FILE</c>, <c>restore FILE</c> and <c>health</c>.
+/// The operator's subcommands of the same executable: <c>backup FILE</c>, <c>restore FILE</c>, <c>health</c> and
+/// <c>copy-to-postgresql SQLITE_FILE</c>.
 /// They read the same configuration as the bot (appsettings.json, environment), so a systemd timer or a
 /// container health check needs nothing else.
 /// </summary>
 internal static class MaintenanceCommands
 {
-    public static bool Handles(string command) => command is "backup" or "restore" or "health";
+    public static bool Handles(string command) => command is "backup" or "restore" or "health" or "copy-to-postgresql";
 
     public static async Task<int> RunAsync(string command, string[] args, TextWriter output, TextWriter error)
     {
         var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         IConfiguration configuration = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. args.Skip(positional.Count)] }).Configuration;
+        if (command == "copy-to-postgresql" && positional.Count == 1)
+        {
+            // The configured database is the PostgreSQL target here, not a SQLite file.
+            return await CopyToPostgreSqlAsync(configuration, positional[0], output, error);
+        }
+
+        if (command is "backup" or "restore" && UsesPostgreSql(configuration))
+        {
+            // The copy and the lock below are SQLite's own; PostgreSQL's tools do it better (and while bots run).
+            await error.WriteLineAsync(
+                $"AppealBot {command}: Storage__Provider=PostgreSql: use PostgreSQL's own tools, pg_dump -Fc to back up and pg_restore to restore (docs/deploy.md, \"Backups with PostgreSQL\").");
+            return ExitCodes.BadConfiguration;
+        }
+
         var database = new Database(configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db");
         switch (command)
         {
@@ -46,10 +61,69 @@ internal static class MaintenanceCommands
             case "health":
                 return await HealthAsync(configuration, database, output);
             default:
-                await error.WriteLineAsync($"usage: AppealBot {command}{(command == "health" ? "" : " FILE")}");
+                await error.WriteLineAsync($"usage: AppealBot {command}{command switch { "health" => "", "copy-to-postgresql" => " SQLITE_FILE", _ => " FILE" }}");
                 return ExitCodes.BadConfiguration;
         }
     }
+
+    /// <summary>
+    /// Copies a stopped SQLite bot's database (its lock is taken, so a running bot makes this refuse) into the empty
+    /// PostgreSQL database the configuration names (Storage:Provider=PostgreSql and ConnectionStrings:AppealBot).
+    /// </summary>
+    private static async Task<int> CopyToPostgreSqlAsync(IConfiguration configuration, string sqliteFile, TextWriter output, TextWriter error)
+    {
+        if (!StorageOptions.PostgreSql.Equals(configuration["Storage:Provider"], StringComparison.OrdinalIgnoreCase)
+            || configuration.GetConnectionString("AppealBot") is not { Length: > 0 } connectionString)
+        {
+            await error.WriteLineAsync("AppealBot copy-to-postgresql: set Storage__Provider=PostgreSql and ConnectionStrings__AppealBot to the PostgreSQL database to copy into.");
+            return ExitCodes.BadConfiguration;
+        }
+
+        if (!File.Exists(sqliteFile))
+        {
+            await error.WriteLineAsync($"AppealBot copy-to-postgresql: there is no SQLite database at {sqliteFile}.");
+            return ExitCodes.BadConfiguration;
+        }
+
+        var source = new Database(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = sqliteFile }.ToString());
+        using var instance = new SingleInstance(source);
+        try
+        {
+            instance.Acquire();
+        }
+        catch (AlreadyRunningException)
+        {
+            await error.WriteLineAsync($"AppealBot copy-to-postgresql: the bot is running on {sqliteFile}; stop it first (systemctl stop appealbot).");
+            return ExitCodes.AlreadyRunning;
+        }
+
+        await using var target = new Storage.PostgreSql.PostgreSqlDatabase(connectionString);
+        try
+        {
+            var report = await new Storage.PostgreSql.SqliteToPostgreSqlCopy(source, target, TimeProvider.System).CopyAsync();
+            foreach (var table in report.Tables)
+            {
+                await output.WriteLineAsync($"{table.Name}: {table.Rows} rows");
+            }
+
+            await output.WriteLineAsync($"Copied {sqliteFile} into PostgreSQL in {report.Took.TotalSeconds:0.0} s.");
+            return ExitCodes.Ok;
+        }
+        catch (Storage.PostgreSql.TargetNotEmptyException e)
+        {
+            await error.WriteLineAsync($"AppealBot copy-to-postgresql: {e.Message}");
+            return ExitCodes.DatabaseUnusable;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            // Never the connection string: it may carry the password.
+            await error.WriteLineAsync($"AppealBot copy-to-postgresql: PostgreSQL refused or could not be reached ({e.SqlState ?? e.GetType().Name}); nothing was copied.");
+            return ExitCodes.DatabaseUnusable;
+        }
+    }
+
+    private static bool UsesPostgreSql(IConfiguration configuration) =>
+        StorageOptions.PostgreSql.Equals(configuration["Storage:Provider"]?.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Exit 0 when the bot's own readiness endpoint says ready, or (without HTTP) when the database and Telegram answer.</summary>
     private static async Task<int> HealthAsync(IConfiguration configuration, Database database, TextWriter output)

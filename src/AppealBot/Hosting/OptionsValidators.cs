@@ -224,14 +224,9 @@ internal sealed class DeadlineOptionsValidator : IValidateOptions<DeadlineOption
 
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
-    /// <summary>What PostgreSQL still lacks: its update path is there (and tested), the stores beside it not yet.</summary>
-    public const string PostgreSqlMissing =
-        "Storage__Provider=PostgreSql is not complete yet: updates are stored in PostgreSQL, but the reminder queue, the webhook inbox, the outbox reader, "
-        + "user status, photo checks, statistics and housekeeping still need SQLite (remove Storage__Provider, or set it to Sqlite).";
-
     public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
-        options.Provider.Equals(StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase) ? ValidateOptionsResult.Success
-        : options.Provider.Equals(StorageOptions.PostgreSql, StringComparison.OrdinalIgnoreCase)
-            ? ValidateOptionsResult.Fail(PostgreSqlMissing)
-        : ValidateOptionsResult.Fail("Storage__Provider must be Sqlite (the default) or PostgreSql.");
+        options.Provider.Equals(StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase)
+        || options.Provider.Equals(StorageOptions.PostgreSql, StringComparison.OrdinalIgnoreCase)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Storage__Provider must be Sqlite (the default) or PostgreSql.");
 }

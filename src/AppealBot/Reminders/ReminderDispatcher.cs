@@ -14,7 +14,7 @@ namespace AppealBot.Reminders;
 /// and that mark makes the reminder go out once more after the claim lease: at least once, never lost.
 /// </summary>
 internal sealed partial class ReminderDispatcher(
-    ReminderQueue queue,
+    IReminderQueue queue,
     IUpdateWriter writer,
     IChatSender sender,
     ReminderSignal signal,

@@ -3,17 +3,36 @@ using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
-/// <summary>Housekeeping of the handled-update ids that make handling exactly-once.</summary>
-internal sealed class HandledUpdates(Database database, TimeProvider time)
+/// <summary>Housekeeping of the handled-update ids that make handling exactly-once, and the retention purge.</summary>
+internal interface IHandledUpdates
 {
     /// <summary>Forgets ids older than Telegram could ever redeliver.</summary>
+    Task<int> PruneAsync(TimeSpan olderThan, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes what the privacy promise says is not kept: closed cases unchanged since <paramref name="cutoff"/>,
+    /// and users (with everything of theirs) inactive since then. Returns (cases, users) deleted.
+    /// </summary>
+    Task<(int Cases, int Users)> PurgeExpiredAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>Telegram's ids are positive; locally made updates count down from -1 so the two never meet.</summary>
+    Task<int> NextLocalIdAsync(CancellationToken cancellationToken);
+}
+
+internal sealed class HandledUpdates(Database database, TimeProvider time) : IHandledUpdates
+{
+    // Both engines run these as they are (PostgreSql/PostgreSqlHandledUpdates).
+    internal const string PruneSql = "DELETE FROM handled_updates WHERE handled_at < @cutoff;";
+    internal const string PurgeCasesSql = "DELETE FROM cases WHERE outcome <> 'Open' AND updated_at < @before;";
+    internal const string PurgeUsersSql = "DELETE FROM users WHERE updated_at < @before;";
+    internal const string LowestIdSql = "SELECT MIN(update_id) FROM handled_updates;";
+
     public async Task<int> PruneAsync(TimeSpan olderThan, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            var cutoff = (time.GetUtcNow() - olderThan).ToUnixTimeMilliseconds();
-            return await connection.ExecuteAsync("DELETE FROM handled_updates WHERE handled_at < @cutoff;", new { cutoff });
+            return await connection.ExecuteAsync(PruneSql, new { cutoff = (time.GetUtcNow() - olderThan).ToUnixTimeMilliseconds() });
         }
         catch (SqliteException e)
         {
@@ -21,18 +40,14 @@ internal sealed class HandledUpdates(Database database, TimeProvider time)
         }
     }
 
-    /// <summary>
-    /// Deletes what the privacy promise says is not kept: closed cases unchanged since <paramref name="cutoff"/>,
-    /// and users (with everything of theirs) inactive since then. Returns (cases, users) deleted.
-    /// </summary>
     public async Task<(int Cases, int Users)> PurgeExpiredAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             var before = cutoff.ToUnixTimeMilliseconds();
-            var cases = await connection.ExecuteAsync("DELETE FROM cases WHERE outcome <> 'Open' AND updated_at < @before;", new { before });
-            var users = await connection.ExecuteAsync("DELETE FROM users WHERE updated_at < @before;", new { before });
+            var cases = await connection.ExecuteAsync(PurgeCasesSql, new { before });
+            var users = await connection.ExecuteAsync(PurgeUsersSql, new { before });
             return (cases, users);
         }
         catch (SqliteException e)
@@ -41,18 +56,18 @@ internal sealed class HandledUpdates(Database database, TimeProvider time)
         }
     }
 
-    /// <summary>Telegram's ids are positive; locally made updates count down from -1 so the two never meet.</summary>
     public async Task<int> NextLocalIdAsync(CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            var lowest = await connection.ExecuteScalarAsync<long?>("SELECT MIN(update_id) FROM handled_updates;") ?? 0;
-            return (int)Math.Min(lowest, 0) - 1;
+            return NextBelow(await connection.ExecuteScalarAsync<long?>(LowestIdSql));
         }
         catch (SqliteException e)
         {
             throw StorageException.From(e);
         }
     }
+
+    internal static int NextBelow(long? lowest) => (int)Math.Min(lowest ?? 0, 0) - 1;
 }

@@ -9,7 +9,7 @@ namespace AppealBot.Storage;
 /// Hourly upkeep: forgets handled-update ids older than Telegram could ever redeliver (about a day, so two
 /// days is safe), and deletes closed cases and inactive users past the retention period.
 /// </summary>
-internal sealed partial class Housekeeping(HandledUpdates store, IOptions<BotOptions> options, TimeProvider time, ILogger<Housekeeping> logger)
+internal sealed partial class Housekeeping(IHandledUpdates store, IOptions<BotOptions> options, TimeProvider time, ILogger<Housekeeping> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -51,6 +51,6 @@ internal sealed partial class Housekeeping(HandledUpdates store, IOptions<BotOpt
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Cases} closed case(s) and {Users} inactive user(s)")]
     private partial void LogPurged(int cases, int users);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Housekeeping failed (SQLite error {Code}); trying again later")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Housekeeping failed (storage error {Code}); trying again later")]
     private partial void LogFailed(int code);
 }

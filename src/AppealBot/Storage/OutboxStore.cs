@@ -1,24 +1,44 @@
 using AppealBot.Conversation;
 using AppealBot.Telegram;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
-/// <summary>
-/// The outbox outside of an update's transaction: what is still owed at start, and rows done with (sent, or refused
-/// for good) removed in groups, with the next batch of updates or in one commit for all the chats that finished a
-/// message meanwhile.
-/// </summary>
-internal sealed class OutboxStore(Database database, IUpdateWriter writer)
+/// <summary>What the outbox still owes when the bot starts: read once, before any update is taken.</summary>
+internal interface IOwedReplies
 {
     /// <summary>Every message still owed, in sending order.</summary>
+    Task<IReadOnlyList<OutboxMessage>> PendingAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>SQLite's <see cref="IOwedReplies"/>.</summary>
+internal sealed class SqliteOwedReplies(Database database) : IOwedReplies
+{
     public async Task<IReadOnlyList<OutboxMessage>> PendingAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(
-            "SELECT id, chat_id, update_id, kind, message_id, html, buttons, supersedes, file_name, content, created_at FROM outbox ORDER BY id;");
-        return [.. rows.Select(row => row.ToMessage())];
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var rows = await connection.QueryAsync<OutboxStore.Row>(OutboxStore.PendingSql);
+            return [.. rows.Select(row => row.ToMessage())];
+        }
+        catch (SqliteException e)
+        {
+            throw StorageException.From(e);
+        }
     }
+}
+
+/// <summary>
+/// The outbox outside of an update's transaction, on either engine: rows done with (sent, or refused for good) removed
+/// in groups, with the next batch of updates or in one commit for all the chats that finished a message meanwhile.
+/// </summary>
+internal sealed class OutboxStore(IUpdateWriter writer)
+{
+    /// <summary>Both engines read the outbox with this statement (<see cref="IOwedReplies"/>).</summary>
+    internal const string PendingSql =
+        "SELECT id, chat_id, update_id, kind, message_id, html, buttons, supersedes, file_name, content, created_at FROM outbox ORDER BY id;";
 
     /// <summary>Removes the rows now (with whatever else is queued for removal), in one transaction.</summary>
     public async Task RemoveAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
@@ -37,6 +57,7 @@ internal sealed class OutboxStore(Database database, IUpdateWriter writer)
     /// <summary>Commits every queued removal now, in a transaction of its own if no other took them.</summary>
     public Task FlushRemovalsAsync(CancellationToken cancellationToken) => writer.FlushRemovalsAsync(cancellationToken);
 
+    /// <summary>One row of <see cref="PendingSql"/>.</summary>
     internal sealed record Row(long Id, long ChatId, long UpdateId, long Kind, long? MessageId, string Html, string? Buttons, string? Supersedes, string? FileName, byte[]? Content, long CreatedAt)
     {
         public OutboxMessage ToMessage()

@@ -6,6 +6,27 @@ namespace AppealBot.Storage;
 
 internal sealed class Statistics(Database database) : IBotStatistics
 {
+    // Written for both engines (PostgreSql/PostgreSqlStatistics): COUNT(CASE …) rather than SUM over a comparison,
+    // which PostgreSQL's booleans do not add up.
+    internal const string UsersSql =
+        """
+        SELECT COUNT(*) AS total, COUNT(CASE WHEN updated_at >= @active THEN 1 END) AS active, COUNT(blocked_at) AS blocked
+        FROM users;
+        """;
+    internal const string StepsSql = "SELECT step, COUNT(*) AS count FROM cases WHERE outcome = 'Open' GROUP BY step ORDER BY COUNT(*) DESC, step;";
+    internal const string CasesSql =
+        """
+        SELECT COUNT(CASE WHEN outcome = 'Open' THEN 1 END) AS open, COUNT(CASE WHEN outcome = 'Won' THEN 1 END) AS won,
+               COUNT(CASE WHEN outcome = 'GaveUp' THEN 1 END) AS gave_up, COUNT(CASE WHEN rejections > 0 THEN 1 END) AS rejected
+        FROM cases;
+        """;
+    internal const string RemindersSql =
+        """
+        SELECT COUNT(CASE WHEN state = 'pending' THEN 1 END) AS pending, COUNT(CASE WHEN state = 'sent' AND sent_at >= @since THEN 1 END) AS sent,
+               COUNT(CASE WHEN state = 'failed' AND created_at >= @since THEN 1 END) AS failed
+        FROM reminders;
+        """;
+
     public async Task<BotStatistics> CollectAsync(DateTimeOffset activeSince, DateTimeOffset remindersSince)
     {
         try
@@ -13,35 +34,21 @@ internal sealed class Statistics(Database database) : IBotStatistics
             await using var connection = await database.OpenAsync();
             var active = activeSince.ToUnixTimeMilliseconds();
             var since = remindersSince.ToUnixTimeMilliseconds();
-            var users = await connection.QuerySingleAsync<UserCounts>(
-                """
-                SELECT COUNT(*) AS total, COALESCE(SUM(updated_at >= @active), 0) AS active, COALESCE(SUM(blocked_at IS NOT NULL), 0) AS blocked
-                FROM users;
-                """,
-                new { active });
-            var steps = (await connection.QueryAsync<StepCount>(
-                "SELECT step, COUNT(*) AS count FROM cases WHERE outcome = 'Open' GROUP BY step ORDER BY COUNT(*) DESC, step;")).ToList();
-            var cases = await connection.QuerySingleAsync<CaseCounts>(
-                """
-                SELECT COALESCE(SUM(outcome = 'Open'), 0) AS open, COALESCE(SUM(outcome = 'Won'), 0) AS won,
-                       COALESCE(SUM(outcome = 'GaveUp'), 0) AS gave_up, COALESCE(SUM(rejections > 0), 0) AS rejected
-                FROM cases;
-                """);
-            var reminders = await connection.QuerySingleAsync<ReminderCounts>(
-                """
-                SELECT COALESCE(SUM(state = 'pending'), 0) AS pending, COALESCE(SUM(state = 'sent' AND sent_at >= @since), 0) AS sent,
-                       COALESCE(SUM(state = 'failed' AND created_at >= @since), 0) AS failed
-                FROM reminders;
-                """,
-                new { since });
-            return new BotStatistics(users.Total, users.Active, users.Blocked, steps, cases.Open, cases.Won, cases.GaveUp, cases.Rejected,
-                reminders.Pending, reminders.Sent, reminders.Failed);
+            var users = await connection.QuerySingleAsync<UserCounts>(UsersSql, new { active });
+            var steps = (await connection.QueryAsync<StepCount>(StepsSql)).ToList();
+            var cases = await connection.QuerySingleAsync<CaseCounts>(CasesSql);
+            var reminders = await connection.QuerySingleAsync<ReminderCounts>(RemindersSql, new { since });
+            return Combine(users, steps, cases, reminders);
         }
         catch (SqliteException e)
         {
             throw StorageException.From(e);
         }
     }
+
+    internal static BotStatistics Combine(UserCounts users, IReadOnlyList<StepCount> steps, CaseCounts cases, ReminderCounts reminders) =>
+        new(users.Total, users.Active, users.Blocked, steps, cases.Open, cases.Won, cases.GaveUp, cases.Rejected,
+            reminders.Pending, reminders.Sent, reminders.Failed);
 
     internal sealed record UserCounts(long Total, long Active, long Blocked);
 

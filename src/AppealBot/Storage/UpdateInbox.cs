@@ -3,28 +3,66 @@ using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
+internal sealed record QueuedUpdate(long UpdateId, long UserKey, string Payload);
+
 /// <summary>
 /// Updates Telegram delivered to the webhook and the bot has not handled yet. Accepting one is durable
 /// before Telegram hears 200; handling it goes through the same path as polling, and only then is it removed.
 /// </summary>
-internal sealed class UpdateInbox(Database database)
+internal interface IUpdateInbox
 {
     /// <summary>
     /// Queues an update unless it is queued already or was handled before (a redelivery); true when queued.
     /// </summary>
+    Task<bool> AddAsync(long updateId, long userKey, string payload, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The oldest queued updates, leaving out those of <paramref name="exceptUsers"/> (they wait for a retry); they are
+    /// this bot's until the batch is disposed, so bots sharing a database never take the same update, nor one user's
+    /// updates out of order.
+    /// </summary>
+    Task<IInboxBatch> TakeOldestAsync(int limit, IReadOnlyCollection<long> exceptUsers, CancellationToken cancellationToken);
+}
+
+/// <summary>Queued updates taken for handling.</summary>
+internal interface IInboxBatch : IAsyncDisposable
+{
+    /// <summary>In <c>update_id</c> order.</summary>
+    IReadOnlyList<QueuedUpdate> Updates { get; }
+
+    /// <summary>
+    /// Removes the updates of the batch that are done — their id is among the handled ones, or they are
+    /// <paramref name="ignorable"/> (not for the bot) — and returns their ids; the others stay queued.
+    /// </summary>
+    Task<IReadOnlySet<long>> RemoveDoneAsync(IReadOnlyCollection<long> ignorable, CancellationToken cancellationToken);
+}
+
+/// <summary>SQLite: one bot per file (the single-instance lock), so taking needs no lock of its own.</summary>
+internal sealed class UpdateInbox(Database database) : IUpdateInbox
+{
+    // PostgreSQL adds its row locks, and takes lists as arrays (PostgreSql/PostgreSqlUpdateInbox).
+    internal const string AddSql =
+        """
+        INSERT INTO inbox (update_id, user_key, payload, received_at)
+        SELECT @updateId, @userKey, @payload, @receivedAt
+        WHERE NOT EXISTS (SELECT 1 FROM handled_updates WHERE update_id = @updateId)
+        ON CONFLICT DO NOTHING;
+        """;
+    internal const string QueuedColumns = "update_id, user_key, payload";
+    internal const string RemoveDoneSql =
+        """
+        DELETE FROM inbox
+        WHERE update_id IN @batch
+          AND (update_id IN @ignorable OR update_id IN (SELECT update_id FROM handled_updates))
+        RETURNING update_id;
+        """;
+
     public async Task<bool> AddAsync(long updateId, long userKey, string payload, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            var added = await connection.ExecuteAsync(
-                """
-                INSERT INTO inbox (update_id, user_key, payload, received_at)
-                SELECT @updateId, @userKey, @payload, @receivedAt
-                WHERE NOT EXISTS (SELECT 1 FROM handled_updates WHERE update_id = @updateId)
-                ON CONFLICT DO NOTHING;
-                """,
-                new { updateId, userKey, payload, receivedAt = receivedAt.ToUnixTimeMilliseconds() });
+            var added = await connection.ExecuteAsync(AddSql, new { updateId, userKey, payload, receivedAt = receivedAt.ToUnixTimeMilliseconds() });
             return added > 0;
         }
         catch (SqliteException e)
@@ -33,16 +71,13 @@ internal sealed class UpdateInbox(Database database)
         }
     }
 
-    /// <summary>The oldest queued updates, leaving out those of <paramref name="exceptUsers"/> (they wait for a retry).</summary>
-    public async Task<IReadOnlyList<QueuedUpdate>> OldestAsync(int limit, IReadOnlyCollection<long> exceptUsers, CancellationToken cancellationToken)
+    public async Task<IInboxBatch> TakeOldestAsync(int limit, IReadOnlyCollection<long> exceptUsers, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            var rows = await connection.QueryAsync<QueuedUpdate>(
-                "SELECT update_id, user_key, payload FROM inbox WHERE user_key NOT IN @exceptUsers ORDER BY update_id LIMIT @limit;",
-                new { exceptUsers, limit });
-            return [.. rows];
+            var rows = await connection.QueryAsync<QueuedUpdate>($"SELECT {QueuedColumns} FROM inbox WHERE user_key NOT IN @exceptUsers ORDER BY update_id LIMIT @limit;", new { exceptUsers, limit });
+            return new Batch(database, [.. rows]);
         }
         catch (SqliteException e)
         {
@@ -50,31 +85,24 @@ internal sealed class UpdateInbox(Database database)
         }
     }
 
-    /// <summary>
-    /// Removes the updates of <paramref name="batch"/> that are done — their id is among the handled ones, or they
-    /// are <paramref name="ignorable"/> (not for the bot) — and returns their ids; the others stay queued.
-    /// </summary>
-    public async Task<IReadOnlySet<long>> RemoveDoneAsync(
-        IReadOnlyCollection<long> batch, IReadOnlyCollection<long> ignorable, CancellationToken cancellationToken)
+    private sealed class Batch(Database database, IReadOnlyList<QueuedUpdate> updates) : IInboxBatch
     {
-        try
+        public IReadOnlyList<QueuedUpdate> Updates => updates;
+
+        public async Task<IReadOnlySet<long>> RemoveDoneAsync(IReadOnlyCollection<long> ignorable, CancellationToken cancellationToken)
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            var removed = await connection.QueryAsync<long>(
-                """
-                DELETE FROM inbox
-                WHERE update_id IN @batch
-                  AND (update_id IN @ignorable OR update_id IN (SELECT update_id FROM handled_updates))
-                RETURNING update_id;
-                """,
-                new { batch, ignorable });
-            return removed.ToHashSet();
+            try
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                var removed = await connection.QueryAsync<long>(RemoveDoneSql, new { batch = updates.Select(u => u.UpdateId).ToList(), ignorable });
+                return removed.ToHashSet();
+            }
+            catch (SqliteException e)
+            {
+                throw StorageException.From(e);
+            }
         }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
-
-internal sealed record QueuedUpdate(long UpdateId, long UserKey, string Payload);

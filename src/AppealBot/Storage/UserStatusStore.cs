@@ -4,17 +4,22 @@ using Microsoft.Data.Sqlite;
 namespace AppealBot.Storage;
 
 /// <summary>Records what Telegram tells us about a user outside of their updates.</summary>
-internal sealed class UserStatusStore(Database database, TimeProvider time)
+internal interface IUserStatusStore
 {
     /// <summary>Telegram answered 403 for this chat: the user blocked the bot or deleted the account.</summary>
+    Task MarkBlockedAsync(long chatId, CancellationToken cancellationToken);
+}
+
+internal sealed class UserStatusStore(Database database, TimeProvider time) : IUserStatusStore
+{
+    internal const string MarkBlockedSql = "UPDATE users SET blocked_at = @at WHERE chat_id = @chatId AND blocked_at IS NULL;";
+
     public async Task MarkBlockedAsync(long chatId, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(
-                "UPDATE users SET blocked_at = @at WHERE chat_id = @chatId AND blocked_at IS NULL;",
-                new { chatId, at = time.GetUtcNow().ToUnixTimeMilliseconds() });
+            await connection.ExecuteAsync(MarkBlockedSql, new { chatId, at = time.GetUtcNow().ToUnixTimeMilliseconds() });
         }
         catch (SqliteException e)
         {

@@ -16,7 +16,7 @@ namespace AppealBot.Telegram;
 internal sealed partial class CollageDelivery(
     PhotoDownloads downloads,
     TelegramReplySender sender,
-    PhotoCheckStore checks,
+    IPhotoCheckStore checks,
     IOptions<CollageOptions> options,
     ILogger<CollageDelivery> logger)
 {

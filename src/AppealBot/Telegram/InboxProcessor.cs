@@ -20,7 +20,7 @@ namespace AppealBot.Telegram;
 /// </summary>
 internal sealed partial class InboxProcessor(
     BotStartup startup,
-    UpdateInbox inbox,
+    IUpdateInbox inbox,
     InboxSignal signal,
     UpdateBatchRunner batches,
     BotIdentity identity,
@@ -67,12 +67,14 @@ internal sealed partial class InboxProcessor(
 
             try
             {
-                var queued = await inbox.OldestAsync(BatchSize, retries.Waiting(), stoppingToken);
-                storageFailures = 0;
-                if (queued.Count > 0)
+                await using (var taken = await inbox.TakeOldestAsync(BatchSize, retries.Waiting(), stoppingToken))
                 {
-                    await HandleAsync(queued, retries, drain.Token);
-                    continue;
+                    storageFailures = 0;
+                    if (taken.Updates.Count > 0)
+                    {
+                        await HandleAsync(taken, retries, drain.Token);
+                        continue;
+                    }
                 }
 
                 if (untilEmpty && retries.IsEmpty)
@@ -94,8 +96,9 @@ internal sealed partial class InboxProcessor(
         }
     }
 
-    private async Task HandleAsync(IReadOnlyList<QueuedUpdate> queued, UserRetries retries, CancellationToken cancellationToken)
+    private async Task HandleAsync(IInboxBatch taken, UserRetries retries, CancellationToken cancellationToken)
     {
+        var queued = taken.Updates;
         var updates = new List<Update>(queued.Count);
         var ignorable = new List<long>();
         foreach (var entry in queued)
@@ -119,7 +122,7 @@ internal sealed partial class InboxProcessor(
 
         // The database, not the runner's answer, says what is done: exactly the updates whose id was stored.
         await batches.RunAsync(updates, cancellationToken);
-        var done = await inbox.RemoveDoneAsync([.. queued.Select(entry => entry.UpdateId)], ignorable, CancellationToken.None);
+        var done = await taken.RemoveDoneAsync(ignorable, CancellationToken.None);
         foreach (var user in queued.GroupBy(entry => entry.UserKey))
         {
             if (user.All(entry => done.Contains(entry.UpdateId)))

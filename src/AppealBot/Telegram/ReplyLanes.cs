@@ -17,6 +17,7 @@ namespace AppealBot.Telegram;
 /// </summary>
 internal sealed partial class ReplyLanes(
     TelegramReplySender sender,
+    IOwedReplies pending,
     OutboxStore store,
     BotStartup startup,
     CollageQueue collages,
@@ -51,7 +52,7 @@ internal sealed partial class ReplyLanes(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var owed = await store.PendingAsync(cancellationToken);
+        var owed = await pending.PendingAsync(cancellationToken);
         var chats = owed.GroupBy(m => m.ChatId).ToList();
         if (owed.Count > 0)
         {

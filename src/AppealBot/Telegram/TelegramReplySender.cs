@@ -40,7 +40,7 @@ internal enum Delivery
 internal sealed partial class TelegramReplySender(
     ITelegramBotClient bot,
     SendBudget budget,
-    UserStatusStore userStatus,
+    IUserStatusStore userStatus,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramReplySender> logger) : IChatSender

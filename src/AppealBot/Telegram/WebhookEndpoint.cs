@@ -17,7 +17,7 @@ namespace AppealBot.Telegram;
 /// else makes Telegram deliver it again later.
 /// </summary>
 internal sealed partial class WebhookEndpoint(
-    UpdateInbox inbox,
+    IUpdateInbox inbox,
     InboxSignal signal,
     TelegramHeartbeat heartbeat,
     IOptions<TelegramOptions> options,

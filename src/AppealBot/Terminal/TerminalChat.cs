@@ -44,7 +44,7 @@ internal static class TerminalChat
         await host.StartAppealBotAsync();
 
         var handler = host.Services.GetRequiredService<InputHandler>();
-        var nextId = await host.Services.GetRequiredService<HandledUpdates>().NextLocalIdAsync(CancellationToken.None);
+        var nextId = await host.Services.GetRequiredService<IHandledUpdates>().NextLocalIdAsync(CancellationToken.None);
         var texts = Localizer.For(language);
 
         async Task SayAsync(Inbound said)

@@ -262,7 +262,6 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
 
     [Theory]
     [InlineData("Mongo", "must be Sqlite (the default) or PostgreSql")]
-    [InlineData("postgresql", "not complete yet")]
     public async Task A_storage_provider_the_bot_cannot_use_exits_with_code_2_and_one_line(string provider, string says)
     {
         var result = await RunToExitAsync(new()

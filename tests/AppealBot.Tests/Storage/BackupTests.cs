@@ -47,6 +47,23 @@ public sealed class BackupTests
         SqliteConnection.ClearAllPools();
     }
 
+    [Theory]
+    [InlineData("backup")]
+    [InlineData("restore")]
+    public async Task On_PostgreSQL_backup_and_restore_refuse_in_one_line_naming_its_tools_and_touch_no_file(string command)
+    {
+        var directory = Directory.CreateTempSubdirectory("appealbot-pg-backup-").FullName;
+        var file = Path.Combine(directory, "copy.db");
+
+        var result = await Run(command, file, "--Storage:Provider=postgresql", $"--ConnectionStrings:AppealBot=Data Source={Path.Combine(directory, "live.db")}");
+
+        Assert.Equal(ExitCodes.BadConfiguration, result.Code);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("pg_dump", line, StringComparison.Ordinal);
+        Assert.Contains("pg_restore", line, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(directory));
+    }
+
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
     {
         using var output = new StringWriter();

@@ -4,9 +4,9 @@ namespace AppealBot.Storage.PostgreSql;
 
 /// <summary>
 /// Opens pooled connections to the bot's PostgreSQL database. The slim builder carries only the type mappings the
-/// bot uses (numbers, text, booleans, bytes), so the Native AOT build trims the rest and stays warning-free. Unless the
-/// connection string says otherwise, statements run often are prepared once per connection (<c>Max Auto Prepare</c>):
-/// the update path runs the same dozen statements for every update.
+/// bot uses (numbers, text, booleans, bytes, and arrays of them for <c>= ANY(@ids)</c>), so the Native AOT build trims the
+/// rest and stays warning-free. Unless the connection string says otherwise, statements run often are prepared once per
+/// connection (<c>Max Auto Prepare</c>): the update path runs the same dozen statements for every update.
 /// </summary>
 internal sealed class PostgreSqlDatabase : IAsyncDisposable
 {
@@ -14,7 +14,7 @@ internal sealed class PostgreSqlDatabase : IAsyncDisposable
 
     public PostgreSqlDatabase(string connectionString)
     {
-        var builder = new NpgsqlSlimDataSourceBuilder(connectionString);
+        var builder = new NpgsqlSlimDataSourceBuilder(connectionString).EnableArrays();
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
