@@ -18,6 +18,7 @@ internal static class AppealBotApp
                AppealBot backup FILE     a consistent copy of the database, while the bot runs
                AppealBot restore FILE    replace the database with FILE (the bot must be stopped)
                AppealBot health          exit 0 when the bot is ready (database and Telegram)
+               AppealBot copy-to-postgresql SQLITE_FILE   move a stopped bot's SQLite data into PostgreSQL
                AppealBot --version
         Settings: appsettings.json in the working directory, then environment variables (Telegram__BotToken …).
         Exit codes: 0 ok, 2 bad configuration, 3 token rejected, 4 database unusable, 5 unhealthy, 6 already running.
