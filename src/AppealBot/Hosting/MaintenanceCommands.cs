@@ -32,6 +32,11 @@ internal static class MaintenanceCommands
             return ExitCodes.BadConfiguration;
         }
 
+        if (command == "health")
+        {
+            return await HealthAsync(configuration, output);
+        }
+
         var database = new Database(configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db");
         switch (command)
         {
@@ -58,8 +63,6 @@ internal static class MaintenanceCommands
                 }
 
                 return ExitCodes.Ok;
-            case "health":
-                return await HealthAsync(configuration, database, output);
             default:
                 await error.WriteLineAsync($"usage: AppealBot {command}{command switch { "health" => "", "copy-to-postgresql" => " SQLITE_FILE", _ => " FILE" }}");
                 return ExitCodes.BadConfiguration;
@@ -126,7 +129,7 @@ internal static class MaintenanceCommands
         StorageOptions.PostgreSql.Equals(configuration["Storage:Provider"]?.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Exit 0 when the bot's own readiness endpoint says ready, or (without HTTP) when the database and Telegram answer.</summary>
-    private static async Task<int> HealthAsync(IConfiguration configuration, Database database, TextWriter output)
+    private static async Task<int> HealthAsync(IConfiguration configuration, TextWriter output)
     {
         var listen = configuration["Telegram:WebhookUrl"] is { Length: > 0 }
             ? configuration["Telegram:WebhookListen"] ?? "http://127.0.0.1:8080"
@@ -152,12 +155,43 @@ internal static class MaintenanceCommands
             }
         }
 
-        await using (await database.OpenAsync())
+        if (!await DatabaseAnswersAsync(configuration, output))
         {
-            await output.WriteLineAsync($"database: {database.FilePath} answers");
+            return ExitCodes.Unhealthy;
         }
 
         return await TelegramAnswersAsync(configuration, output) ? ExitCodes.Ok : ExitCodes.Unhealthy;
+    }
+
+    private static async Task<bool> DatabaseAnswersAsync(IConfiguration configuration, TextWriter output)
+    {
+        if (!UsesPostgreSql(configuration))
+        {
+            var database = new Database(configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db");
+            await using (await database.OpenAsync())
+            {
+                await output.WriteLineAsync($"database: {database.FilePath} answers");
+            }
+
+            return true;
+        }
+
+        await using var postgres = new Storage.PostgreSql.PostgreSqlDatabase(configuration.GetConnectionString("AppealBot") ?? "");
+        try
+        {
+            await using (await postgres.OpenAsync())
+            {
+                await output.WriteLineAsync("database: PostgreSQL answers");
+            }
+
+            return true;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            // Never the connection string: it may carry the password.
+            await output.WriteLineAsync($"database: PostgreSQL is not reachable ({e.SqlState ?? e.GetType().Name})");
+            return false;
+        }
     }
 
     /// <summary>Polling mode without a health endpoint: asks Telegram itself (getMe) whether it can be reached with the token.</summary>
