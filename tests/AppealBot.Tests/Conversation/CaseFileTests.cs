@@ -402,4 +402,6 @@ public class CaseFileTests(ITestOutputHelper output) : BotTests
 }
 
 /// <summary>The same tests with the bot on PostgreSQL.</summary>
+// One bot on PostgreSQL at a time: bots side by side on the one test cluster can exhaust its connections.
+[Collection("Bots on PostgreSQL")]
 public sealed class CaseFileTestsOnPostgreSql(ITestOutputHelper output) : CaseFileTests(output), IRunsOnPostgreSql;

@@ -332,4 +332,6 @@ public class RecoveryFlowTests : BotTests
 }
 
 /// <summary>The same tests with the bot on PostgreSQL.</summary>
+// One bot on PostgreSQL at a time: bots side by side on the one test cluster can exhaust its connections.
+[Collection("Bots on PostgreSQL")]
 public sealed class RecoveryFlowTestsOnPostgreSql : RecoveryFlowTests, IRunsOnPostgreSql;

@@ -266,4 +266,6 @@ public class TypingTests : BotTests
 }
 
 /// <summary>The same tests with the bot on PostgreSQL.</summary>
+// One bot on PostgreSQL at a time: bots side by side on the one test cluster can exhaust its connections.
+[Collection("Bots on PostgreSQL")]
 public sealed class TypingTestsOnPostgreSql : TypingTests, IRunsOnPostgreSql;

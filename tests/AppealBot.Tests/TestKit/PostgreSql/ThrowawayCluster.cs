@@ -58,7 +58,7 @@ internal sealed class ThrowawayCluster
         try
         {
             await cluster.RunAsPostgresAsync("initdb", ["-D", cluster.DataFolder, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions"]);
-            var options = $"-c listen_addresses='' -c unix_socket_directories='{folder}' -c port=5432 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+            var options = $"-c listen_addresses='' -c unix_socket_directories='{folder}' -c port=5432 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000";
             await cluster.RunAsPostgresAsync("pg_ctl", ["-D", cluster.DataFolder, "-l", Path.Combine(folder, "server.log"), "-o", options, "-w", "-t", "60", "start"]);
             return cluster;
         }
