@@ -68,6 +68,27 @@ internal sealed class Database
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> on a connection of its own; a SQLite failure comes out as <see cref="StorageException"/>.</summary>
+    public async Task<T> WithConnectionAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            return await work(connection);
+        }
+        catch (SqliteException e)
+        {
+            throw StorageException.From(e);
+        }
+    }
+
+    public Task WithConnectionAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
+        WithConnectionAsync(async connection =>
+        {
+            await work(connection);
+            return true;
+        }, cancellationToken);
+
     /// <summary>
     /// True when a write transaction can begin within about a second: the file is writable and no one holds
     /// the write lock for long. Nothing is written.

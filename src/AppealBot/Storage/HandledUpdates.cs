@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
@@ -27,47 +26,23 @@ internal sealed class HandledUpdates(Database database, TimeProvider time) : IHa
     internal const string PurgeUsersSql = "DELETE FROM users WHERE updated_at < @before;";
     internal const string LowestIdSql = "SELECT MIN(update_id) FROM handled_updates;";
 
-    public async Task<int> PruneAsync(TimeSpan olderThan, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            return await connection.ExecuteAsync(PruneSql, new { cutoff = (time.GetUtcNow() - olderThan).ToUnixTimeMilliseconds() });
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+    public Task<int> PruneAsync(TimeSpan olderThan, CancellationToken cancellationToken) =>
+        database.WithConnectionAsync(connection => connection.ExecuteAsync(PruneSql, new { cutoff = (time.GetUtcNow() - olderThan).ToUnixTimeMilliseconds() }), cancellationToken);
 
-    public async Task<(int Cases, int Users)> PurgeExpiredAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        try
+    public Task<(int Cases, int Users)> PurgeExpiredAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        database.WithConnectionAsync(async connection =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
             var before = cutoff.ToUnixTimeMilliseconds();
             var cases = await connection.ExecuteAsync(PurgeCasesSql, new { before });
             var users = await connection.ExecuteAsync(PurgeUsersSql, new { before });
             return (cases, users);
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+        }, cancellationToken);
 
-    public async Task<int> NextLocalIdAsync(CancellationToken cancellationToken)
-    {
-        try
+    public Task<int> NextLocalIdAsync(CancellationToken cancellationToken) =>
+        database.WithConnectionAsync(async connection =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
             return NextBelow(await connection.ExecuteScalarAsync<long?>(LowestIdSql));
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+        }, cancellationToken);
 
     internal static int NextBelow(long? lowest) => (int)Math.Min(lowest ?? 0, 0) - 1;
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -33,27 +34,35 @@ internal sealed partial class Migrator(Database database, TimeProvider time, ILo
                 """,
                 transaction: transaction);
 
-            var applied = (await connection.QueryAsync<int>("SELECT version FROM schema_version;", transaction: transaction)).ToList();
-            if (applied.Count > 0 && applied.Max() > LatestVersion)
-            {
-                throw new SchemaTooNewException(applied.Max(), LatestVersion);
-            }
-
-            foreach (var migration in Pending(applied))
-            {
-                await connection.ExecuteAsync(migration.Sql, transaction: transaction);
-                await connection.ExecuteAsync(
-                    "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt);",
-                    new { migration.Version, migration.Name, AppliedAt = time.GetUtcNow().ToUnixTimeMilliseconds() },
-                    transaction);
-                LogApplied(migration.Version, migration.Name);
-            }
-
+            await ApplyPendingAsync(connection, transaction, Known, time, migration => LogApplied(migration.Version, migration.Name));
             await transaction.CommitAsync(cancellationToken);
         }
         catch (SqliteException e)
         {
             throw StorageException.From(e);
+        }
+    }
+
+    /// <summary>
+    /// Inside the caller's transaction, with <c>schema_version</c> in place: refuses a database newer than
+    /// <paramref name="known"/>, then runs and records every script not yet recorded. The same for both engines.
+    /// </summary>
+    internal static async Task ApplyPendingAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Migration> known, TimeProvider time, Action<Migration> applied)
+    {
+        var recorded = (await connection.QueryAsync<int>("SELECT version FROM schema_version;", transaction: transaction)).ToList();
+        if (recorded.Count > 0 && recorded.Max() > known[^1].Version)
+        {
+            throw new SchemaTooNewException(recorded.Max(), known[^1].Version);
+        }
+
+        foreach (var migration in Pending(known, recorded))
+        {
+            await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+            await connection.ExecuteAsync(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt);",
+                new { migration.Version, migration.Name, AppliedAt = time.GetUtcNow().ToUnixTimeMilliseconds() },
+                transaction);
+            applied(migration);
         }
     }
 

@@ -1,7 +1,6 @@
 using AppealBot.Conversation;
 using AppealBot.Telegram;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
@@ -15,19 +14,12 @@ internal interface IOwedReplies
 /// <summary>SQLite's <see cref="IOwedReplies"/>.</summary>
 internal sealed class SqliteOwedReplies(Database database) : IOwedReplies
 {
-    public async Task<IReadOnlyList<OutboxMessage>> PendingAsync(CancellationToken cancellationToken)
-    {
-        try
+    public Task<IReadOnlyList<OutboxMessage>> PendingAsync(CancellationToken cancellationToken) =>
+        database.WithConnectionAsync<IReadOnlyList<OutboxMessage>>(async connection =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
             var rows = await connection.QueryAsync<OutboxStore.Row>(OutboxStore.PendingSql);
             return [.. rows.Select(row => row.ToMessage())];
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+        }, cancellationToken);
 }
 
 /// <summary>

@@ -1,6 +1,5 @@
 using AppealBot.Reminders;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
@@ -54,11 +53,9 @@ internal sealed class ReminderQueue(Database database) : IReminderQueue
     internal const string SetStateSql =
         "UPDATE reminders SET state = @state, sent_at = CASE WHEN @state = 'sent' THEN @now ELSE sent_at END WHERE id = @id AND state = 'sending';";
 
-    public async Task<IReadOnlyList<DueReminder>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        try
+    public Task<IReadOnlyList<DueReminder>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        database.WithConnectionAsync(async connection =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
             var rows = await connection.QueryAsync<ClaimedRow>(
                 $"""
                 UPDATE reminders SET state = 'sending', claimed_at = @now
@@ -67,39 +64,17 @@ internal sealed class ReminderQueue(Database database) : IReminderQueue
                 """,
                 new { now = now.ToUnixTimeMilliseconds(), limit });
             return ClaimedRow.InOrder(rows);
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+        }, cancellationToken);
 
-    public async Task<int> ReleaseAbandonedAsync(DateTimeOffset claimedBefore, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            return await connection.ExecuteAsync(ReleaseSql, new { cutoff = claimedBefore.ToUnixTimeMilliseconds() });
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+    public Task<int> ReleaseAbandonedAsync(DateTimeOffset claimedBefore, CancellationToken cancellationToken) =>
+        database.WithConnectionAsync(connection => connection.ExecuteAsync(ReleaseSql, new { cutoff = claimedBefore.ToUnixTimeMilliseconds() }), cancellationToken);
 
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
-    {
-        try
+    public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
+        database.WithConnectionAsync<DateTimeOffset?>(async connection =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
             var due = await connection.ExecuteScalarAsync<long?>(NextDueSql);
             return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+        }, cancellationToken);
 
     public Task MarkSentAsync(IEnumerable<long> ids, DateTimeOffset now, CancellationToken cancellationToken) =>
         SetStateAsync(ids, "sent", now, cancellationToken);
@@ -110,44 +85,14 @@ internal sealed class ReminderQueue(Database database) : IReminderQueue
     public Task MarkFailedAsync(long id, DateTimeOffset now, CancellationToken cancellationToken) =>
         SetStateAsync([id], "failed", now, cancellationToken);
 
-    public async Task RescheduleAsync(long id, DateTimeOffset dueAt, bool failedAttempt, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(RescheduleSql, new { id, dueAt = dueAt.ToUnixTimeMilliseconds(), failed = failedAttempt ? 1 : 0 });
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+    public Task RescheduleAsync(long id, DateTimeOffset dueAt, bool failedAttempt, CancellationToken cancellationToken) =>
+        database.WithConnectionAsync(connection => connection.ExecuteAsync(RescheduleSql, new { id, dueAt = dueAt.ToUnixTimeMilliseconds(), failed = failedAttempt ? 1 : 0 }), cancellationToken);
 
-    public async Task DropAllForUserAsync(long userId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(DropAllForUserSql, new { userId });
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+    public Task DropAllForUserAsync(long userId, CancellationToken cancellationToken) =>
+        database.WithConnectionAsync(connection => connection.ExecuteAsync(DropAllForUserSql, new { userId }), cancellationToken);
 
-    private async Task SetStateAsync(IEnumerable<long> ids, string state, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(SetStateSql, ids.Select(id => new { id, state, now = now.ToUnixTimeMilliseconds() }));
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+    private Task<int> SetStateAsync(IEnumerable<long> ids, string state, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WithConnectionAsync(connection => connection.ExecuteAsync(SetStateSql, ids.Select(id => new { id, state, now = now.ToUnixTimeMilliseconds() })), cancellationToken);
 
     /// <summary>One row of <see cref="ClaimedColumns"/>.</summary>
     internal sealed record ClaimedRow(long Id, long UserId, long CaseId, string Kind, string Step, long PlannedAt, long Attempts)

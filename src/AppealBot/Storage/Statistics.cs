@@ -1,6 +1,5 @@
 using AppealBot.Conversation;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
@@ -27,11 +26,9 @@ internal sealed class Statistics(Database database) : IBotStatistics
         FROM reminders;
         """;
 
-    public async Task<BotStatistics> CollectAsync(DateTimeOffset activeSince, DateTimeOffset remindersSince)
-    {
-        try
+    public Task<BotStatistics> CollectAsync(DateTimeOffset activeSince, DateTimeOffset remindersSince) =>
+        database.WithConnectionAsync(async connection =>
         {
-            await using var connection = await database.OpenAsync();
             var active = activeSince.ToUnixTimeMilliseconds();
             var since = remindersSince.ToUnixTimeMilliseconds();
             var users = await connection.QuerySingleAsync<UserCounts>(UsersSql, new { active });
@@ -39,12 +36,7 @@ internal sealed class Statistics(Database database) : IBotStatistics
             var cases = await connection.QuerySingleAsync<CaseCounts>(CasesSql);
             var reminders = await connection.QuerySingleAsync<ReminderCounts>(RemindersSql, new { since });
             return Combine(users, steps, cases, reminders);
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+        }, CancellationToken.None);
 
     internal static BotStatistics Combine(UserCounts users, IReadOnlyList<StepCount> steps, CaseCounts cases, ReminderCounts reminders) =>
         new(users.Total, users.Active, users.Blocked, steps, cases.Open, cases.Won, cases.GaveUp, cases.Rejected,

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
@@ -57,51 +56,27 @@ internal sealed class UpdateInbox(Database database) : IUpdateInbox
         RETURNING update_id;
         """;
 
-    public async Task<bool> AddAsync(long updateId, long userKey, string payload, DateTimeOffset receivedAt, CancellationToken cancellationToken)
-    {
-        try
+    public Task<bool> AddAsync(long updateId, long userKey, string payload, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        database.WithConnectionAsync(async connection =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
             var added = await connection.ExecuteAsync(AddSql, new { updateId, userKey, payload, receivedAt = receivedAt.ToUnixTimeMilliseconds() });
             return added > 0;
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+        }, cancellationToken);
 
-    public async Task<IInboxBatch> TakeOldestAsync(int limit, IReadOnlyCollection<long> exceptUsers, CancellationToken cancellationToken)
-    {
-        try
+    public Task<IInboxBatch> TakeOldestAsync(int limit, IReadOnlyCollection<long> exceptUsers, CancellationToken cancellationToken) =>
+        database.WithConnectionAsync<IInboxBatch>(async connection =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
             var rows = await connection.QueryAsync<QueuedUpdate>($"SELECT {QueuedColumns} FROM inbox WHERE user_key NOT IN @exceptUsers ORDER BY update_id LIMIT @limit;", new { exceptUsers, limit });
             return new Batch(database, [.. rows]);
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+        }, cancellationToken);
 
     private sealed class Batch(Database database, IReadOnlyList<QueuedUpdate> updates) : IInboxBatch
     {
         public IReadOnlyList<QueuedUpdate> Updates => updates;
 
-        public async Task<IReadOnlySet<long>> RemoveDoneAsync(IReadOnlyCollection<long> ignorable, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await using var connection = await database.OpenAsync(cancellationToken);
-                var removed = await connection.QueryAsync<long>(RemoveDoneSql, new { batch = updates.Select(u => u.UpdateId).ToList(), ignorable });
-                return removed.ToHashSet();
-            }
-            catch (SqliteException e)
-            {
-                throw StorageException.From(e);
-            }
-        }
+        public Task<IReadOnlySet<long>> RemoveDoneAsync(IReadOnlyCollection<long> ignorable, CancellationToken cancellationToken) =>
+            database.WithConnectionAsync<IReadOnlySet<long>>(async connection =>
+                (await connection.QueryAsync<long>(RemoveDoneSql, new { batch = updates.Select(u => u.UpdateId).ToList(), ignorable })).ToHashSet(), cancellationToken);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AppealBot.Storage;
 
@@ -14,16 +13,6 @@ internal sealed class UserStatusStore(Database database, TimeProvider time) : IU
 {
     internal const string MarkBlockedSql = "UPDATE users SET blocked_at = @at WHERE chat_id = @chatId AND blocked_at IS NULL;";
 
-    public async Task MarkBlockedAsync(long chatId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(MarkBlockedSql, new { chatId, at = time.GetUtcNow().ToUnixTimeMilliseconds() });
-        }
-        catch (SqliteException e)
-        {
-            throw StorageException.From(e);
-        }
-    }
+    public Task MarkBlockedAsync(long chatId, CancellationToken cancellationToken) =>
+        database.WithConnectionAsync(connection => connection.ExecuteAsync(MarkBlockedSql, new { chatId, at = time.GetUtcNow().ToUnixTimeMilliseconds() }), cancellationToken);
 }

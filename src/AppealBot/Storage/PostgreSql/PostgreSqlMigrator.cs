@@ -33,22 +33,7 @@ internal sealed partial class PostgreSqlMigrator(PostgreSqlDatabase database, Ti
             """,
             transaction: transaction);
 
-        var applied = (await connection.QueryAsync<int>("SELECT version FROM schema_version;", transaction: transaction)).ToList();
-        if (applied.Count > 0 && applied.Max() > LatestVersion)
-        {
-            throw new SchemaTooNewException(applied.Max(), LatestVersion);
-        }
-
-        foreach (var migration in Migrator.Pending(Known, applied))
-        {
-            await connection.ExecuteAsync(migration.Sql, transaction: transaction);
-            await connection.ExecuteAsync(
-                "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt);",
-                new { migration.Version, migration.Name, AppliedAt = time.GetUtcNow().ToUnixTimeMilliseconds() },
-                transaction);
-            LogApplied(migration.Version, migration.Name);
-        }
-
+        await Migrator.ApplyPendingAsync(connection, transaction, Known, time, migration => LogApplied(migration.Version, migration.Name));
         await transaction.CommitAsync(cancellationToken);
     }
 
