@@ -59,7 +59,7 @@ internal sealed partial class ReminderDispatcher(
             }
             catch (StorageException e)
             {
-                LogStorageFailed(e.Code);
+                LogStorageFailed(e.Reason);
                 try
                 {
                     await Task.Delay(StorageRetry, time, stoppingToken);
@@ -84,7 +84,7 @@ internal sealed partial class ReminderDispatcher(
             catch (StorageException e)
             {
                 // The claims expire after the lease and are tried again then.
-                LogStorageFailed(e.Code);
+                LogStorageFailed(e.Reason);
             }
         });
     }
@@ -185,8 +185,8 @@ internal sealed partial class ReminderDispatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Count} reminder(s) to user {UserId}")]
     private partial void LogSent(int count, long userId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reminders could not be read or updated (storage error {Code}); trying again shortly")]
-    private partial void LogStorageFailed(int code);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminders could not be read or updated ({Reason}); trying again shortly")]
+    private partial void LogStorageFailed(string reason);
 
     /// <summary>Rendering a reminder never needs to look up other cases.</summary>
     private sealed class NoCases : ICaseBook

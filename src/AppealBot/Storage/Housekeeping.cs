@@ -31,7 +31,7 @@ internal sealed partial class Housekeeping(IHandledUpdates store, IOptions<BotOp
             }
             catch (StorageException e)
             {
-                LogFailed(e.Code);
+                LogFailed(e.Reason);
             }
 
             try
@@ -51,6 +51,6 @@ internal sealed partial class Housekeeping(IHandledUpdates store, IOptions<BotOp
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Cases} closed case(s) and {Users} inactive user(s)")]
     private partial void LogPurged(int cases, int users);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Housekeeping failed (storage error {Code}); trying again later")]
-    private partial void LogFailed(int code);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Housekeeping failed ({Reason}); trying again later")]
+    private partial void LogFailed(string reason);
 }

@@ -90,7 +90,7 @@ internal sealed partial class InboxProcessor(
             }
             catch (StorageException e)
             {
-                LogInboxFailed(e.Code);
+                LogInboxFailed(e.Reason);
                 await DelayAsync(TransientFailures.Backoff(storageFailures++), stoppingToken);
             }
         }
@@ -159,8 +159,8 @@ internal sealed partial class InboxProcessor(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook inbox failed (storage error {Code}); trying again")]
-    private partial void LogInboxFailed(int code);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook inbox failed ({Reason}); trying again")]
+    private partial void LogInboxFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queued update {UpdateId} cannot be read back as an update; dropped")]
     private partial void LogUnreadable(long updateId);

@@ -351,7 +351,7 @@ internal sealed partial class ReplyLanes(
             catch (StorageException e)
             {
                 // The lane waits; the rows are tried again (a busy or full disk is worth waiting for).
-                LogRemovalFailed(e.Code);
+                LogRemovalFailed(e.Reason);
                 await Task.Delay(TransientFailures.Backoff(failures++), _abort.Token);
             }
         }
@@ -422,6 +422,6 @@ internal sealed partial class ReplyLanes(
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending to chat {ChatId} failed ({Error}); its replies wait in the outbox for the next start. {StackTrace}")]
     private partial void LogLaneFailed(long chatId, string error, string? stackTrace);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sent replies could not be removed from the outbox (SQLite error {Code}); trying again")]
-    private partial void LogRemovalFailed(int code);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sent replies could not be removed from the outbox ({Reason}); trying again")]
+    private partial void LogRemovalFailed(string reason);
 }

@@ -83,7 +83,7 @@ internal sealed partial class WebhookEndpoint(
         catch (StorageException e)
         {
             // Not stored: anything but 2xx makes Telegram try again later.
-            LogStorageFailed(update.Id, e.Code);
+            LogStorageFailed(update.Id, e.Reason);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
@@ -111,6 +111,6 @@ internal sealed partial class WebhookEndpoint(
     [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId} delivered again; already queued or handled")]
     private partial void LogAlreadyHave(long updateId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} could not be queued (storage error {Code}); Telegram will deliver it again")]
-    private partial void LogStorageFailed(long updateId, int code);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} could not be queued ({Reason}); Telegram will deliver it again")]
+    private partial void LogStorageFailed(long updateId, string reason);
 }
