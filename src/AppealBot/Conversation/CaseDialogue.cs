@@ -284,8 +284,19 @@ internal static class CaseDialogue
 
             case AnswerKind.Text:
             case AnswerKind.Choice when question is FactQuestion.SellerArgument or FactQuestion.ClosingReason:
-                return ReadDetail(t, text, FactQuestions.MaxLength(question), out var detail)
-                       ?? (flow.TypeFact(detail!) ? null : t["input.use_buttons"]);
+                if (ReadDetail(t, text, FactQuestions.MaxLength(question), out var detail) is { } unusable)
+                {
+                    return unusable;
+                }
+
+                if (!flow.TypeFact(detail!))
+                {
+                    return t["input.use_buttons"];
+                }
+
+                // Shown back like a number or a date: these words go into the complaint as they are.
+                echo = t.Get("input.noted", ("value", detail));
+                return null;
 
             case AnswerKind.Date:
             {

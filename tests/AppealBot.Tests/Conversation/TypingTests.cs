@@ -218,6 +218,24 @@ public class TypingTests : BotTests
     }
 
     [Theory]
+    [InlineData("ru", "левый наушник <не> заряжается & не включается")]
+    [InlineData("it", "l'auricolare sinistro <non> si carica & non si accende")]
+    public async Task A_typed_detail_that_goes_into_the_complaint_is_shown_back_as_typed(string code, string typed)
+    {
+        var buyer = Buyer.Of(Bot, 14025, Lang(code));
+        await buyer.Send("/new");
+        await buyer.Send("8123456789012345");
+        await buyer.Press("button.yesterday");
+        await buyer.Press("problem.Defective");
+
+        var reply = await buyer.Send(typed);
+
+        // Escaped like every user string: the markup characters arrive as text, not as HTML.
+        Assert.Contains(Texts.Plain(Lang(code), "input.noted", ("value", typed)), reply.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("&lt;", reply.Last.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("ru", "позавчера", -2)]
     [InlineData("it", "l'altro ieri", -2)]
     [InlineData("en", "yesterday", -1)]
