@@ -18,55 +18,59 @@ internal static class MaintenanceCommands
     {
         var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         IConfiguration configuration = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. args.Skip(positional.Count)] }).Configuration;
-        if (command == "copy-to-postgresql" && positional.Count == 1)
+        // Each command opens only the database it works on: with PostgreSQL configured there is no SQLite file to open.
+        return (command, positional.Count) switch
         {
-            // The configured database is the PostgreSQL target here, not a SQLite file.
-            return await CopyToPostgreSqlAsync(configuration, positional[0], output, error);
+            ("health", _) => await HealthAsync(configuration, output),
+            ("copy-to-postgresql", 1) => await CopyToPostgreSqlAsync(configuration, positional[0], output, error),
+            ("backup" or "restore", _) when UsesPostgreSql(configuration) => await RefuseOnPostgreSqlAsync(command, error),
+            ("backup", 1) => await BackupAsync(SqliteDatabase(configuration), positional[0], output),
+            ("restore", 1) => await RestoreAsync(SqliteDatabase(configuration), positional[0], output, error),
+            _ => await UsageAsync(command, error),
+        };
+    }
+
+    private static Database SqliteDatabase(IConfiguration configuration) =>
+        new(configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db");
+
+    private static async Task<int> BackupAsync(Database database, string file, TextWriter output)
+    {
+        await new DatabaseCopy(database).BackupAsync(file);
+        await output.WriteLineAsync($"Backed up {database.FilePath} to {file}.");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> RestoreAsync(Database database, string file, TextWriter output, TextWriter error)
+    {
+        // The bot's own lock: a restore under a running bot would be overwritten or corrupt its next commit.
+        using var instance = new SingleInstance(database);
+        try
+        {
+            instance.Acquire();
+        }
+        catch (AlreadyRunningException)
+        {
+            await error.WriteLineAsync($"AppealBot restore: the bot is running on {database.FilePath}; stop it first (systemctl stop appealbot), then restore.");
+            return ExitCodes.AlreadyRunning;
         }
 
-        if (command is "backup" or "restore" && UsesPostgreSql(configuration))
-        {
-            // The copy and the lock below are SQLite's own; PostgreSQL's tools do it better (and while bots run).
-            await error.WriteLineAsync(
-                $"AppealBot {command}: Storage__Provider=PostgreSql: use PostgreSQL's own tools, pg_dump -Fc to back up and pg_restore to restore (docs/deploy.md, \"Backups with PostgreSQL\").");
-            return ExitCodes.BadConfiguration;
-        }
+        var restoredCopy = await new DatabaseCopy(database).RestoreAsync(file, TimeProvider.System.GetUtcNow());
+        await output.WriteLineAsync($"Restored {file} into {database.FilePath}; the previous database is kept as {restoredCopy}.");
+        return ExitCodes.Ok;
+    }
 
-        if (command == "health")
-        {
-            return await HealthAsync(configuration, output);
-        }
+    /// <summary>The copy and the lock of backup/restore are SQLite's own; PostgreSQL's tools do it better (and while bots run).</summary>
+    private static async Task<int> RefuseOnPostgreSqlAsync(string command, TextWriter error)
+    {
+        await error.WriteLineAsync(
+            $"AppealBot {command}: Storage__Provider=PostgreSql: use PostgreSQL's own tools, pg_dump -Fc to back up and pg_restore to restore (docs/deploy.md, \"Backups with PostgreSQL\").");
+        return ExitCodes.BadConfiguration;
+    }
 
-        var database = new Database(configuration.GetConnectionString("AppealBot") ?? "Data Source=appealbot.db");
-        switch (command)
-        {
-            case "backup" when positional.Count == 1:
-                await new DatabaseCopy(database).BackupAsync(positional[0]);
-                await output.WriteLineAsync($"Backed up {database.FilePath} to {positional[0]}.");
-                return ExitCodes.Ok;
-            case "restore" when positional.Count == 1:
-                // The bot's own lock: a restore under a running bot would be overwritten or corrupt its next commit.
-                using (var instance = new SingleInstance(database))
-                {
-                    try
-                    {
-                        instance.Acquire();
-                    }
-                    catch (AlreadyRunningException)
-                    {
-                        await error.WriteLineAsync($"AppealBot restore: the bot is running on {database.FilePath}; stop it first (systemctl stop appealbot), then restore.");
-                        return ExitCodes.AlreadyRunning;
-                    }
-
-                    var restoredCopy = await new DatabaseCopy(database).RestoreAsync(positional[0], TimeProvider.System.GetUtcNow());
-                    await output.WriteLineAsync($"Restored {positional[0]} into {database.FilePath}; the previous database is kept as {restoredCopy}.");
-                }
-
-                return ExitCodes.Ok;
-            default:
-                await error.WriteLineAsync($"usage: AppealBot {command}{command switch { "health" => "", "copy-to-postgresql" => " SQLITE_FILE", _ => " FILE" }}");
-                return ExitCodes.BadConfiguration;
-        }
+    private static async Task<int> UsageAsync(string command, TextWriter error)
+    {
+        await error.WriteLineAsync($"usage: AppealBot {command}{command switch { "health" => "", "copy-to-postgresql" => " SQLITE_FILE", _ => " FILE" }}");
+        return ExitCodes.BadConfiguration;
     }
 
     /// <summary>
