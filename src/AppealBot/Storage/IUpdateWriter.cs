@@ -18,8 +18,11 @@ internal interface IUpdateWriter
     /// </summary>
     Task QueueRemovals(IReadOnlyCollection<long> ids);
 
-    /// <summary>Commits the queued removals now, unless none are left (another transaction took them).</summary>
-    Task FlushRemovalsAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Commits the queued removals now and returns once <paramref name="removed"/> (what <see cref="QueueRemovals"/>
+    /// returned) is committed, by this flush or by the transaction that took it.
+    /// </summary>
+    Task FlushRemovalsAsync(Task removed, CancellationToken cancellationToken);
 
     /// <summary>Whether the database takes writes right now (for /readyz): reachable, not locked, not read-only.</summary>
     Task<bool> TakesWritesAsync(CancellationToken cancellationToken);

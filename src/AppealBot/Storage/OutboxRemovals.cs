@@ -9,6 +9,7 @@ internal sealed class OutboxRemovals
 {
     private readonly Lock _gate = new();
     private List<OutboxRemoval> _queued = [];
+    private TaskCompletionSource _givenBack = NewSignal();
 
     public Task Queue(IReadOnlyCollection<long> ids)
     {
@@ -19,17 +20,6 @@ internal sealed class OutboxRemovals
         }
 
         return removal.Done.Task;
-    }
-
-    public bool AnyQueued
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _queued.Count > 0;
-            }
-        }
     }
 
     /// <summary>Everything queued so far, now the caller's to delete (or to give back).</summary>
@@ -53,23 +43,47 @@ internal sealed class OutboxRemovals
         lock (_gate)
         {
             _queued.InsertRange(0, removals);
+            _givenBack.TrySetResult();
+            _givenBack = NewSignal();
         }
     }
 
-    /// <summary>The writer's <see cref="IUpdateWriter.FlushRemovalsAsync"/>: a transaction of their own, if any are still queued.</summary>
-    public async Task FlushAsync(IUpdateWriter writer, CancellationToken cancellationToken)
+    /// <summary>
+    /// The writer's <see cref="IUpdateWriter.FlushRemovalsAsync"/>: returns once <paramref name="removed"/> is committed.
+    /// While removals are queued they are committed in a transaction of their own; when a transaction still running
+    /// took this one, it waits for that transaction to commit it or give it back (never spinning on the queue: on
+    /// PostgreSQL a batch's transaction can hold a removal for as long as the batch takes).
+    /// </summary>
+    public async Task FlushAsync(IUpdateWriter writer, Task removed, CancellationToken cancellationToken)
     {
-        if (!AnyQueued)
+        while (!removed.IsCompleted)
         {
-            return;
+            Task givenBack;
+            bool queued;
+            lock (_gate)
+            {
+                givenBack = _givenBack.Task;
+                queued = _queued.Count > 0;
+            }
+
+            if (queued)
+            {
+                await using var transaction = await writer.BeginAsync(cancellationToken);
+                if (transaction.CarriesRemovals)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+            }
+            else
+            {
+                await Task.WhenAny(removed, givenBack).WaitAsync(cancellationToken);
+            }
         }
 
-        await using var transaction = await writer.BeginAsync(cancellationToken);
-        if (transaction.CarriesRemovals)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await removed;
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>Outbox rows to delete, and the signal that their deletion is committed.</summary>

@@ -35,9 +35,7 @@ internal sealed class OutboxStore(IUpdateWriter writer)
     /// <summary>Removes the rows now (with whatever else is queued for removal), in one transaction.</summary>
     public async Task RemoveAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        var removed = writer.QueueRemovals(ids);
-        await writer.FlushRemovalsAsync(cancellationToken);
-        await removed;
+        await writer.FlushRemovalsAsync(writer.QueueRemovals(ids), cancellationToken);
     }
 
     /// <summary>
@@ -46,8 +44,8 @@ internal sealed class OutboxStore(IUpdateWriter writer)
     /// </summary>
     public Task QueueRemoval(IReadOnlyCollection<long> ids) => writer.QueueRemovals(ids);
 
-    /// <summary>Commits every queued removal now, in a transaction of its own if no other took them.</summary>
-    public Task FlushRemovalsAsync(CancellationToken cancellationToken) => writer.FlushRemovalsAsync(cancellationToken);
+    /// <summary>Commits every queued removal now; returns once <paramref name="removed"/> is committed.</summary>
+    public Task FlushRemovalsAsync(Task removed, CancellationToken cancellationToken) => writer.FlushRemovalsAsync(removed, cancellationToken);
 
     /// <summary>One row of <see cref="PendingSql"/>.</summary>
     internal sealed record Row(long Id, long ChatId, long UpdateId, long Kind, long? MessageId, string Html, string? Buttons, string? Supersedes, string? FileName, byte[]? Content, long CreatedAt)

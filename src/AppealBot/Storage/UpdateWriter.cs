@@ -17,7 +17,7 @@ internal sealed class UpdateWriter(Database database, WalSignal written) : IUpda
 
     public Task QueueRemovals(IReadOnlyCollection<long> ids) => _removals.Queue(ids);
 
-    public Task FlushRemovalsAsync(CancellationToken cancellationToken) => _removals.FlushAsync(this, cancellationToken);
+    public Task FlushRemovalsAsync(Task removed, CancellationToken cancellationToken) => _removals.FlushAsync(this, removed, cancellationToken);
 
     public Task<bool> TakesWritesAsync(CancellationToken cancellationToken) => database.IsWritableAsync(cancellationToken);
 

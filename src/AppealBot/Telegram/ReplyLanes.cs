@@ -346,7 +346,7 @@ internal sealed partial class ReplyLanes(
         {
             try
             {
-                await store.FlushRemovalsAsync(CancellationToken.None);
+                await store.FlushRemovalsAsync(removed, CancellationToken.None);
             }
             catch (StorageException e)
             {
@@ -355,8 +355,6 @@ internal sealed partial class ReplyLanes(
                 await Task.Delay(TransientFailures.Backoff(failures++), _abort.Token);
             }
         }
-
-        await removed;
     }
 
     private void Owe(long updateId)

@@ -87,5 +87,5 @@ public class DeliveryTests
 }
 
 /// <summary>The same tests with the bot on PostgreSQL.</summary>
-// Not yet on PostgreSQL: one user's updates spread over many batches sometimes stall there for minutes (seen
-// 2026-12-04, not understood yet); the twin comes back with the fix (issue 16).
+[Collection("Bots on PostgreSQL")]
+public sealed class DeliveryTestsOnPostgreSql : DeliveryTests, IRunsOnPostgreSql;

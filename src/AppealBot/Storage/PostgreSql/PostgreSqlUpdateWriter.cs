@@ -14,7 +14,7 @@ internal sealed class PostgreSqlUpdateWriter(PostgreSqlDatabase database) : IUpd
 
     public Task QueueRemovals(IReadOnlyCollection<long> ids) => _removals.Queue(ids);
 
-    public Task FlushRemovalsAsync(CancellationToken cancellationToken) => _removals.FlushAsync(this, cancellationToken);
+    public Task FlushRemovalsAsync(Task removed, CancellationToken cancellationToken) => _removals.FlushAsync(this, removed, cancellationToken);
 
     /// <summary>Reachable within a second, and not a read-only standby.</summary>
     public async Task<bool> TakesWritesAsync(CancellationToken cancellationToken)
