@@ -51,6 +51,8 @@ internal static class AppealBotServices
         services.AddPerEngine<IBotStatistics, Statistics, PostgreSqlStatistics>();
         services.AddPerEngine<IHandledUpdates, HandledUpdates, PostgreSqlHandledUpdates>();
         services.AddPerEngine<IOwedReplies, SqliteOwedReplies, PostgreSqlOwedReplies>();
+        services.AddSingleton<InstanceId>();
+        services.AddSingleton<PostgreSqlInstances>();
         services.AddHostedService<Housekeeping>();
         services.AddSingleton<WalSignal>();
         services.AddSingleton<WalCheckpointer>();
@@ -139,6 +141,8 @@ internal static class AppealBotServices
         // Before anything that takes updates: what the outbox still owes is queued first (and stops last, draining).
         services.AddSingleton<OutboxStore>();
         services.AddPerEngine<IPollingElection, SingleProcessElection, AdvisoryLockElection>();
+        services.AddSingleton<InstanceHeartbeat>();
+        services.AddSingleton<IHostedService>(sp => UsesPostgreSql(sp) ? sp.GetRequiredService<InstanceHeartbeat>() : new NothingToRun());
         services.AddSingleton<ReplyLanes>();
         services.AddHostedService(sp => sp.GetRequiredService<ReplyLanes>());
 

@@ -29,8 +29,10 @@ internal sealed class SqliteOwedReplies(Database database) : IOwedReplies
 internal sealed class OutboxStore(IUpdateWriter writer)
 {
     /// <summary>Both engines read the outbox with this statement (<see cref="IOwedReplies"/>).</summary>
-    internal const string PendingSql =
-        "SELECT id, chat_id, update_id, kind, message_id, html, buttons, supersedes, file_name, content, created_at FROM outbox ORDER BY id;";
+    internal const string PendingSql = $"SELECT {Columns} FROM outbox ORDER BY id;";
+
+    /// <summary>The columns of a <see cref="Row"/>.</summary>
+    internal const string Columns = "id, chat_id, update_id, kind, message_id, html, buttons, supersedes, file_name, content, created_at";
 
     /// <summary>Removes the rows now (with whatever else is queued for removal), in one transaction.</summary>
     public async Task RemoveAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)

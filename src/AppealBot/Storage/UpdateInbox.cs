@@ -21,6 +21,12 @@ internal interface IUpdateInbox
     /// updates out of order.
     /// </summary>
     Task<IInboxBatch> TakeOldestAsync(int limit, IReadOnlyCollection<long> exceptUsers, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How often to look for updates nobody woke this bot for: other instances sharing the database leave a user's
+    /// updates to the instance still sending that user's replies, which wakes for them only by looking.
+    /// </summary>
+    TimeSpan SweepEvery { get; }
 }
 
 /// <summary>Queued updates taken for handling.</summary>
@@ -39,6 +45,9 @@ internal interface IInboxBatch : IAsyncDisposable
 /// <summary>SQLite: one bot per file (the single-instance lock), so taking needs no lock of its own.</summary>
 internal sealed class UpdateInbox(Database database) : IUpdateInbox
 {
+    /// <summary>Only the webhook adds updates, and it wakes the processor; the sweep is a safety net.</summary>
+    public TimeSpan SweepEvery => TimeSpan.FromSeconds(30);
+
     // PostgreSQL adds its row locks, and takes lists as arrays (PostgreSql/PostgreSqlUpdateInbox).
     internal const string AddSql =
         """

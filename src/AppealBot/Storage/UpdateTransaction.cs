@@ -13,25 +13,28 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     private readonly ISqlSession _sql;
     private readonly OutboxRemovals? _removals;
     private readonly List<OutboxRemoval> _carried;
+    private readonly string? _outboxOwner;
     private bool _committed;
 
-    private UpdateTransaction(ISqlSession sql, OutboxRemovals? removals, List<OutboxRemoval> carried)
+    private UpdateTransaction(ISqlSession sql, OutboxRemovals? removals, List<OutboxRemoval> carried, string? outboxOwner)
     {
         _sql = sql;
         _removals = removals;
         _carried = carried;
+        _outboxOwner = outboxOwner;
     }
 
     /// <summary>A transaction for reading only.</summary>
-    public static UpdateTransaction ForReading(ISqlSession sql) => new(sql, null, []);
+    public static UpdateTransaction ForReading(ISqlSession sql) => new(sql, null, [], null);
 
     /// <summary>
     /// A write transaction that deletes the queued outbox removals with its own changes (given back if it does not commit).
-    /// Disposes <paramref name="sql"/> when it cannot begin.
+    /// The replies it adds to the outbox are <paramref name="outboxOwner"/>'s to send (the instance, when several share
+    /// the database; null with one bot per database). Disposes <paramref name="sql"/> when it cannot begin.
     /// </summary>
-    public static async Task<UpdateTransaction> BeginWritingAsync(ISqlSession sql, OutboxRemovals removals)
+    public static async Task<UpdateTransaction> BeginWritingAsync(ISqlSession sql, OutboxRemovals removals, string? outboxOwner)
     {
-        var transaction = new UpdateTransaction(sql, removals, removals.Take());
+        var transaction = new UpdateTransaction(sql, removals, removals.Take(), outboxOwner);
         try
         {
             foreach (var id in transaction._carried.SelectMany(removal => removal.Ids))
@@ -129,12 +132,12 @@ internal sealed class UpdateTransaction : IAsyncDisposable
     public async ValueTask<long> AddToOutboxAsync(long chatId, long updateId, Telegram.OutboxKind kind, int? messageId, string html, string? buttonsJson, string? supersedes, Attachment? document, DateTimeOffset now) =>
         await _sql.NumberAsync(
             """
-            INSERT INTO outbox (chat_id, update_id, kind, message_id, html, buttons, supersedes, file_name, content, created_at)
-            VALUES (@chatId, @updateId, @kind, @messageId, @html, @buttons, @supersedes, @fileName, @content, @at) RETURNING id;
+            INSERT INTO outbox (chat_id, update_id, kind, message_id, html, buttons, supersedes, file_name, content, created_at, owner)
+            VALUES (@chatId, @updateId, @kind, @messageId, @html, @buttons, @supersedes, @fileName, @content, @at, @owner) RETURNING id;
             """,
             ("@chatId", chatId), ("@updateId", updateId), ("@kind", (int)kind), ("@messageId", messageId), ("@html", html),
             ("@buttons", buttonsJson), ("@supersedes", supersedes), ("@fileName", document?.FileName), ("@content", document?.Content),
-            ("@at", now.ToUnixTimeMilliseconds()))
+            ("@at", now.ToUnixTimeMilliseconds()), ("@owner", _outboxOwner))
         ?? throw new InvalidOperationException("The outbox row has no id.");
 
     /// <summary>Erases the user; their cases, photos and reminders go with them (ON DELETE CASCADE).</summary>

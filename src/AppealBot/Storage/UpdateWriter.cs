@@ -51,7 +51,7 @@ internal sealed class UpdateWriter(Database database, WalSignal written) : IUpda
             throw;
         }
 
-        return await UpdateTransaction.BeginWritingAsync(session, _removals);
+        return await UpdateTransaction.BeginWritingAsync(session, _removals, outboxOwner: null);
     }
 
     /// <summary>A read-only transaction on a connection of its own (deferred: it takes no write lock).</summary>

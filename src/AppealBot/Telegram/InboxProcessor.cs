@@ -15,8 +15,8 @@ namespace AppealBot.Telegram;
 /// polling (<see cref="UpdateBatchRunner"/>), then removes those whose id the handler stored (and those not
 /// for the bot). A crash between handling and removing is harmless: the stored update id makes the second
 /// run a no-op. An update that could not be stored stays, with the rest of its user's updates behind it,
-/// and is tried again after a backoff while other users go on. Woken by the webhook; a sweep every 30 s is
-/// the safety net.
+/// and is tried again after a backoff while other users go on. Woken by the webhook; a sweep
+/// (<see cref="IUpdateInbox.SweepEvery"/>) finds what other instances sharing the database left to this one.
 /// </summary>
 internal sealed partial class InboxProcessor(
     BotStartup startup,
@@ -30,7 +30,6 @@ internal sealed partial class InboxProcessor(
 {
     private const int BatchSize = 100;
     private static readonly ServiceState Watchdog = new("WATCHDOG=1");
-    private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(30);
 
     // Backoff and sweeps are transport timing on the real clock, as in the poller; the business clock is for dates.
     private static readonly TimeProvider RealTime = TimeProvider.System;
@@ -82,7 +81,7 @@ internal sealed partial class InboxProcessor(
                     return;
                 }
 
-                await signal.WaitAsync(retries.NextRetryIn(Sweep), RealTime, stoppingToken);
+                await signal.WaitAsync(retries.NextRetryIn(inbox.SweepEvery), RealTime, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

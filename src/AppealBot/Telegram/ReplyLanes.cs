@@ -53,13 +53,19 @@ internal sealed partial class ReplyLanes(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var owed = await pending.PendingAsync(cancellationToken);
-        var chats = owed.GroupBy(m => m.ChatId).ToList();
         if (owed.Count > 0)
         {
-            LogResuming(owed.Count, chats.Count);
+            var chats = owed.Select(m => m.ChatId).Distinct().Count();
+            LogResuming(owed.Count, chats);
         }
 
-        foreach (var chat in chats)
+        Resume(owed);
+    }
+
+    /// <summary>Queues replies stored earlier (at start, or adopted from another instance), in their order, per chat.</summary>
+    public void Resume(IReadOnlyList<OutboxMessage> owed)
+    {
+        foreach (var chat in owed.GroupBy(m => m.ChatId))
         {
             Enqueue([.. chat]);
         }

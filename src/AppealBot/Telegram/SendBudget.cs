@@ -16,13 +16,12 @@ internal enum SendPriority
 /// One budget for every message the bot sends: about 30 per second overall and about one per second per
 /// chat (short bursts pass), as Telegram allows. Replies may use the whole budget; background messages
 /// leave a reserve for them, so a user who is talking is answered first. A 429 pauses everyone.
-/// Pacing runs on real time (Telegram's limits are real seconds), not on the business clock.
+/// Pacing runs on real time (Telegram's limits are real seconds), not on the business clock. Telegram's 30/s is per
+/// bot: instances sharing a PostgreSQL database divide it by how many of them are alive (<see cref="ShareWith"/>).
 /// </summary>
 internal sealed class SendBudget
 {
     private const int MaxTrackedChats = 10_000;
-
-
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
@@ -30,6 +29,7 @@ internal sealed class SendBudget
     private readonly Dictionary<long, Bucket> _chats = [];
     private Bucket _global;
     private long _pausedUntil;
+    private int _instances = 1;
 
     public SendBudget(IOptions<TelegramOptions> options, TimeProvider realTime)
     {
@@ -39,6 +39,18 @@ internal sealed class SendBudget
     }
 
     private bool Unlimited => _options.MessagesPerSecond <= 0;
+
+    /// <summary>This instance's part of the bot's overall rate.</summary>
+    private double GlobalRate => _options.MessagesPerSecond / _instances;
+
+    /// <summary>How many instances (this one included) send for the bot now; each then sends at most its share.</summary>
+    public void ShareWith(int instances)
+    {
+        lock (_gate)
+        {
+            _instances = Math.Max(instances, 1);
+        }
+    }
 
     private double ChatRate => _options.MessagesPerChatPerSecond;
 
@@ -100,11 +112,11 @@ internal sealed class SendBudget
             return TimeSpan.Zero;
         }
 
-        _global = _global.Refill(now, _options.MessagesPerSecond, _options.MessagesPerSecond, _clock.TimestampFrequency);
-        var needed = priority == SendPriority.Reply ? 1 : 1 + _options.ReservedForReplies;
+        _global = _global.Refill(now, GlobalRate, GlobalRate, _clock.TimestampFrequency);
+        var needed = priority == SendPriority.Reply ? 1 : 1 + _options.ReservedForReplies / _instances;
         if (_global.Tokens < needed)
         {
-            return Seconds((needed - _global.Tokens) / _options.MessagesPerSecond);
+            return Seconds((needed - _global.Tokens) / GlobalRate);
         }
 
         var chat = _chats.TryGetValue(chatId, out var known)

@@ -88,7 +88,7 @@ public sealed class PostgreSqlClaimTests
             await inbox.AddAsync(id, user, $"u{id}", Now, CancellationToken.None);
         }
 
-        await using var held = await new PostgreSqlUpdateInbox(otherBot).TakeOldestAsync(limit: 2, exceptUsers: [], CancellationToken.None);
+        await using var held = await new PostgreSqlUpdateInbox(otherBot, new InstanceId()).TakeOldestAsync(limit: 2, exceptUsers: [], CancellationToken.None);
         await using var taken = await inbox.TakeOldestAsync(limit: 10, exceptUsers: [], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal([1L, 2L], held.Updates.Select(u => u.UpdateId));
@@ -105,7 +105,7 @@ public sealed class PostgreSqlClaimTests
         await inbox.AddAsync(1, 1, "u1", Now, CancellationToken.None);
         await inbox.AddAsync(2, 1, "u2", Now, CancellationToken.None);
 
-        await using (var failed = await new PostgreSqlUpdateInbox(otherBot).TakeOldestAsync(limit: 10, exceptUsers: [], CancellationToken.None))
+        await using (var failed = await new PostgreSqlUpdateInbox(otherBot, new InstanceId()).TakeOldestAsync(limit: 10, exceptUsers: [], CancellationToken.None))
         {
             Assert.Equal(2, failed.Updates.Count);
             await engine.ExecuteAsync("INSERT INTO handled_updates (update_id, handled_at) VALUES (1, 1);");
@@ -132,7 +132,7 @@ public sealed class PostgreSqlClaimTests
         var takes = 0L;
         var handling = Task.WhenAll(new[] { first, second }.Select(bot => Task.Run(async () =>
         {
-            var botInbox = new PostgreSqlUpdateInbox(bot);
+            var botInbox = new PostgreSqlUpdateInbox(bot, new InstanceId());
             var mine = new List<(QueuedUpdate Update, long Taken)>();
             await start.Task;
             for (var idle = 0; idle < 20;)

@@ -25,6 +25,12 @@ internal sealed class StoreEngine : IAsyncDisposable
     private readonly PostgreSqlTestDatabase? _testDatabase;
     private readonly PostgreSqlDatabase? _postgres;
 
+    /// <summary>The PostgreSQL database (PostgreSQL engines only).</summary>
+    public PostgreSqlDatabase Database => _postgres ?? throw new InvalidOperationException("This engine is SQLite.");
+
+    /// <summary>This engine's bot among the instances sharing a PostgreSQL database.</summary>
+    public InstanceId Instance { get; } = new();
+
     private StoreEngine(string folder, Database sqlite)
     {
         _folder = folder;
@@ -64,9 +70,9 @@ internal sealed class StoreEngine : IAsyncDisposable
 
     public IReminderQueue Reminders() => _sqlite is { } s ? new ReminderQueue(s) : new PostgreSqlReminderQueue(_postgres!);
 
-    public IUpdateInbox Inbox() => _sqlite is { } s ? new UpdateInbox(s) : new PostgreSqlUpdateInbox(_postgres!);
+    public IUpdateInbox Inbox() => _sqlite is { } s ? new UpdateInbox(s) : new PostgreSqlUpdateInbox(_postgres!, Instance);
 
-    public IOwedReplies OwedReplies() => _sqlite is { } s ? new SqliteOwedReplies(s) : new PostgreSqlOwedReplies(_postgres!);
+    public IOwedReplies OwedReplies() => _sqlite is { } s ? new SqliteOwedReplies(s) : new PostgreSqlOwedReplies(new PostgreSqlInstances(_postgres!, Instance));
 
     public IUserStatusStore UserStatus() => _sqlite is { } s ? new UserStatusStore(s, Time) : new PostgreSqlUserStatusStore(_postgres!, Time);
 

@@ -1,12 +1,15 @@
+using AppealBot.Hosting;
 using AppealBot.Telegram;
-using Dapper;
 
 namespace AppealBot.Storage.PostgreSql;
 
-/// <summary>SQLite's outbox read (<see cref="OutboxStore.PendingSql"/>) on PostgreSQL.</summary>
-internal sealed class PostgreSqlOwedReplies(PostgreSqlDatabase database) : IOwedReplies
+/// <summary>
+/// What the outbox owes at start, on PostgreSQL: not every row (other instances may be sending theirs) but those no
+/// live instance owns, adopted by this one (<see cref="PostgreSqlInstances"/>). A predecessor that died moments ago is
+/// still within its lease; its rows are adopted at a later heartbeat.
+/// </summary>
+internal sealed class PostgreSqlOwedReplies(PostgreSqlInstances instances) : IOwedReplies
 {
     public Task<IReadOnlyList<OutboxMessage>> PendingAsync(CancellationToken cancellationToken) =>
-        database.WithConnectionAsync<IReadOnlyList<OutboxMessage>>(async connection =>
-            [.. (await connection.QueryAsync<OutboxStore.Row>(OutboxStore.PendingSql)).Select(row => row.ToMessage())], cancellationToken);
+        instances.AdoptOrphanedAsync(TimeProvider.System.GetUtcNow(), InstanceHeartbeat.Lease, cancellationToken);
 }

@@ -6,9 +6,10 @@ namespace AppealBot.Storage.PostgreSql;
 /// <summary>
 /// PostgreSQL's <see cref="IUpdateWriter"/>: each unit of work on a pooled connection of its own, so batches of
 /// different users (and bots sharing the database) commit side by side. READ COMMITTED, with the user's row locked
-/// as it is read (<see cref="SqlDialect.PostgreSql"/>): two writers of one user take turns.
+/// as it is read (<see cref="SqlDialect.PostgreSql"/>): two writers of one user take turns. The replies it stores are
+/// this instance's to send (<see cref="PostgreSqlInstances"/>).
 /// </summary>
-internal sealed class PostgreSqlUpdateWriter(PostgreSqlDatabase database) : IUpdateWriter
+internal sealed class PostgreSqlUpdateWriter(PostgreSqlDatabase database, InstanceId instance) : IUpdateWriter
 {
     private readonly OutboxRemovals _removals = new();
 
@@ -34,7 +35,7 @@ internal sealed class PostgreSqlUpdateWriter(PostgreSqlDatabase database) : IUpd
     }
 
     public async Task<UpdateTransaction> BeginAsync(CancellationToken cancellationToken) =>
-        await UpdateTransaction.BeginWritingAsync(await OpenAsync(IsolationLevel.ReadCommitted, cancellationToken), _removals);
+        await UpdateTransaction.BeginWritingAsync(await OpenAsync(IsolationLevel.ReadCommitted, cancellationToken), _removals, instance.Value);
 
     public async Task<UpdateTransaction> BeginReadAsync(CancellationToken cancellationToken) =>
         UpdateTransaction.ForReading(await OpenAsync(IsolationLevel.RepeatableRead, cancellationToken));
