@@ -8,7 +8,7 @@ namespace AppealBot.Hosting;
 
 /// <summary>
 /// Several instances on one PostgreSQL database: this one says it is alive every <see cref="Every"/>, takes its share
-/// of the send budget, and adopts the replies of instances not seen for <see cref="Lease"/> (killed, or stopped with
+/// of the send budget, and adopts the replies of instances not seen for <see cref="PostgreSqlInstances.Lease"/> (killed, or stopped with
 /// replies still owed), so every reply goes out once. Stops last, after the lanes have drained, and then leaves the
 /// table: what it still owed is adopted at the others' next heartbeat. An instance that finds itself taken for dead
 /// (frozen past the lease) exits at once, before it sends a reply another instance now owns.
@@ -20,15 +20,14 @@ internal sealed partial class InstanceHeartbeat(
     InstanceId me,
     ILogger<InstanceHeartbeat> logger) : BackgroundService
 {
-    public static readonly TimeSpan Every = TimeSpan.FromSeconds(2);
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Every = PostgreSqlInstances.HeartbeatEvery;
 
-    // Leases are compared across machines in real seconds, whatever the business clock says.
+    // Beats are real seconds, whatever the business clock says (leases are timed by the database server's clock).
     private static readonly TimeProvider RealTime = TimeProvider.System;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await instances.RegisterAsync(RealTime.GetUtcNow(), cancellationToken);
+        await instances.RegisterAsync(cancellationToken);
         LogJoined(me.Value);
         await base.StartAsync(cancellationToken);
     }
@@ -66,8 +65,7 @@ internal sealed partial class InstanceHeartbeat(
     {
         try
         {
-            var now = RealTime.GetUtcNow();
-            var alive = await instances.HeartbeatAsync(now, Lease, stoppingToken);
+            var alive = await instances.HeartbeatAsync(stoppingToken);
             if (alive == 0)
             {
                 LogLeaseLost(me.Value);
@@ -75,7 +73,7 @@ internal sealed partial class InstanceHeartbeat(
             }
 
             budget.ShareWith(alive);
-            var adopted = await instances.AdoptOrphanedAsync(now, Lease, stoppingToken);
+            var adopted = await instances.AdoptOrphanedAsync(stoppingToken);
             if (adopted.Count > 0)
             {
                 var chats = adopted.Select(m => m.ChatId).Distinct().Count();

@@ -12,7 +12,6 @@ namespace AppealBot.Tests.Storage;
 /// </summary>
 public sealed class PostgreSqlInstanceTests
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
     private static readonly DateTimeOffset Now = new(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
 
     [PostgreSqlFact]
@@ -21,8 +20,9 @@ public sealed class PostgreSqlInstanceTests
         await using var engine = await StoreEngine.CreateAsync(StoreEngine.PostgreSql);
         var dead = new Instance(engine);
         var alive = new Instance(engine);
-        await dead.Registry.RegisterAsync(Now.AddSeconds(-30), CancellationToken.None);
-        await alive.Registry.RegisterAsync(Now, CancellationToken.None);
+        await dead.Registry.RegisterAsync(CancellationToken.None);
+        await alive.Registry.RegisterAsync(CancellationToken.None);
+        await MissBeatsAsync(engine, dead);
         await AddRepliesAsync(engine, dead.Id, chatId: 7, count: 5);
         await AddRepliesAsync(engine, alive.Id, chatId: 8, count: 2);
 
@@ -30,10 +30,10 @@ public sealed class PostgreSqlInstanceTests
         var adopters = Enumerable.Range(0, 10).Select(_ => new Instance(engine)).ToList();
         foreach (var adopter in adopters)
         {
-            await adopter.Registry.RegisterAsync(Now, CancellationToken.None);
+            await adopter.Registry.RegisterAsync(CancellationToken.None);
         }
 
-        var adopted = await Task.WhenAll(adopters.Select(a => Task.Run(() => a.Registry.AdoptOrphanedAsync(Now, Lease, CancellationToken.None))));
+        var adopted = await Task.WhenAll(adopters.Select(a => Task.Run(() => a.Registry.AdoptOrphanedAsync(CancellationToken.None))));
 
         var winners = adopted.Select((rows, i) => (rows, i)).Where(x => x.rows.Count > 0).ToList();
         var (rows, winner) = Assert.Single(winners);
@@ -53,15 +53,15 @@ public sealed class PostgreSqlInstanceTests
         await using var engine = await StoreEngine.CreateAsync(StoreEngine.PostgreSql);
         var leaving = new Instance(engine);
         var staying = new Instance(engine);
-        await leaving.Registry.RegisterAsync(Now, CancellationToken.None);
-        await staying.Registry.RegisterAsync(Now, CancellationToken.None);
+        await leaving.Registry.RegisterAsync(CancellationToken.None);
+        await staying.Registry.RegisterAsync(CancellationToken.None);
         await AddRepliesAsync(engine, leaving.Id, chatId: 7, count: 2);
         await AddRepliesAsync(engine, owner: null, chatId: 9, count: 1); // copied from SQLite, or stored before migration 012
 
-        Assert.Equal([9L], (await staying.Registry.AdoptOrphanedAsync(Now, Lease, CancellationToken.None)).Select(m => m.ChatId));
+        Assert.Equal([9L], (await staying.Registry.AdoptOrphanedAsync(CancellationToken.None)).Select(m => m.ChatId));
 
         await leaving.Registry.DeregisterAsync(CancellationToken.None);
-        Assert.Equal([7L, 7L], (await staying.Registry.AdoptOrphanedAsync(Now, Lease, CancellationToken.None)).Select(m => m.ChatId));
+        Assert.Equal([7L, 7L], (await staying.Registry.AdoptOrphanedAsync(CancellationToken.None)).Select(m => m.ChatId));
     }
 
     [PostgreSqlFact]
@@ -70,21 +70,20 @@ public sealed class PostgreSqlInstanceTests
         await using var engine = await StoreEngine.CreateAsync(StoreEngine.PostgreSql);
         var frozen = new Instance(engine);
         var others = new[] { new Instance(engine), new Instance(engine) };
-        await frozen.Registry.RegisterAsync(Now, CancellationToken.None);
+        await frozen.Registry.RegisterAsync(CancellationToken.None);
         foreach (var other in others)
         {
-            await other.Registry.RegisterAsync(Now, CancellationToken.None);
+            await other.Registry.RegisterAsync(CancellationToken.None);
         }
 
-        Assert.Equal(3, await frozen.Registry.HeartbeatAsync(Now.AddSeconds(2), Lease, CancellationToken.None));
+        Assert.Equal(3, await frozen.Registry.HeartbeatAsync(CancellationToken.None));
 
         // The frozen one misses its beats; the others go on, and one of them clears it out.
-        var later = Now.AddSeconds(20);
-        await others[1].Registry.HeartbeatAsync(later, Lease, CancellationToken.None);
-        Assert.Equal(2, await others[0].Registry.HeartbeatAsync(later, Lease, CancellationToken.None));
-        await others[0].Registry.AdoptOrphanedAsync(later, Lease, CancellationToken.None);
+        await MissBeatsAsync(engine, frozen);
+        Assert.Equal(2, await others[0].Registry.HeartbeatAsync(CancellationToken.None));
+        await others[0].Registry.AdoptOrphanedAsync(CancellationToken.None);
 
-        Assert.Equal(0, await frozen.Registry.HeartbeatAsync(later.AddSeconds(1), Lease, CancellationToken.None));
+        Assert.Equal(0, await frozen.Registry.HeartbeatAsync(CancellationToken.None));
     }
 
     [PostgreSqlFact]
@@ -112,6 +111,12 @@ public sealed class PostgreSqlInstanceTests
         await using var afterSent = await inbox.TakeOldestAsync(limit: 10, exceptUsers: [], CancellationToken.None);
         Assert.Equal([1L, 2L], afterSent.Updates.Select(u => u.UpdateId));
     }
+
+    /// <summary>The instance's last beat was longer ago than the lease (by the database's clock, as the bot reads it).</summary>
+    private static Task MissBeatsAsync(StoreEngine engine, Instance instance) =>
+        engine.ExecuteAsync(
+            "UPDATE instances SET seen_at = seen_at - @ms WHERE id = @id;",
+            new { id = instance.Id, ms = (long)(PostgreSqlInstances.Lease + TimeSpan.FromSeconds(5)).TotalMilliseconds });
 
     private static Task AddRepliesAsync(StoreEngine engine, string? owner, long chatId, int count) =>
         engine.ExecuteAsync(

@@ -1,4 +1,3 @@
-using AppealBot.Hosting;
 using AppealBot.Telegram;
 
 namespace AppealBot.Storage.PostgreSql;
@@ -11,5 +10,5 @@ namespace AppealBot.Storage.PostgreSql;
 internal sealed class PostgreSqlOwedReplies(PostgreSqlInstances instances) : IOwedReplies
 {
     public Task<IReadOnlyList<OutboxMessage>> PendingAsync(CancellationToken cancellationToken) =>
-        instances.AdoptOrphanedAsync(TimeProvider.System.GetUtcNow(), InstanceHeartbeat.Lease, cancellationToken);
+        instances.AdoptOrphanedAsync(cancellationToken);
 }
