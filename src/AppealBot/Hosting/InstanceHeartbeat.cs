@@ -11,13 +11,14 @@ namespace AppealBot.Hosting;
 /// of the send budget, and adopts the replies of instances not seen for <see cref="PostgreSqlInstances.Lease"/> (killed, or stopped with
 /// replies still owed), so every reply goes out once. Stops last, after the lanes have drained, and then leaves the
 /// table: what it still owed is adopted at the others' next heartbeat. An instance that finds itself taken for dead
-/// (frozen past the lease) exits at once, before it sends a reply another instance now owns.
+/// (frozen past the lease) sends nothing more and exits (code 1, so it is restarted): another instance owns its replies now.
 /// </summary>
 internal sealed partial class InstanceHeartbeat(
     PostgreSqlInstances instances,
     ReplyLanes lanes,
     SendBudget budget,
     InstanceId me,
+    IHostApplicationLifetime lifetime,
     ILogger<InstanceHeartbeat> logger) : BackgroundService
 {
     private static readonly TimeSpan Every = PostgreSqlInstances.HeartbeatEvery;
@@ -69,7 +70,10 @@ internal sealed partial class InstanceHeartbeat(
             if (alive == 0)
             {
                 LogLeaseLost(me.Value);
-                Environment.Exit(ExitCodes.LeaseLost);
+                lanes.Abandon();
+                Environment.ExitCode = ExitCodes.LeaseLost;
+                lifetime.StopApplication();
+                return;
             }
 
             budget.ShareWith(alive);

@@ -40,6 +40,7 @@ internal sealed partial class ReplyLanes(
     private readonly SemaphoreSlim _calls = new(Math.Max(4, botOptions.Value.MaxConcurrentUsers * 4));
     private readonly SemaphoreSlim _answers = new(64);
     private TaskCompletionSource _idle = Completed();
+    private volatile bool _abandoned;
 
     /// <summary>Messages queued in a chat's lane (the one being sent included).</summary>
     public int QueuedFor(long chatId)
@@ -120,6 +121,16 @@ internal sealed partial class ReplyLanes(
         }
     }
 
+    /// <summary>
+    /// Another instance has adopted what this one owed (it was taken for dead): no new call starts, and stopping does
+    /// not wait to drain. The rows stay in the outbox, the adopter's to send.
+    /// </summary>
+    public void Abandon()
+    {
+        _abandoned = true;
+        _stopping.Cancel();
+    }
+
     /// <summary>SIGTERM: goes on sending for up to Telegram:ShutdownDrain; what is left stays in the outbox for the next start.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -129,7 +140,7 @@ internal sealed partial class ReplyLanes(
             idle = _idle.Task;
         }
 
-        var drained = await Task.WhenAny(idle, Task.Delay(telegramOptions.Value.ShutdownDrain, cancellationToken)) == idle;
+        var drained = _abandoned || await Task.WhenAny(idle, Task.Delay(telegramOptions.Value.ShutdownDrain, cancellationToken)) == idle;
         if (!drained)
         {
             lock (_gate)
